@@ -1,0 +1,1 @@
+"""Příručka: bilingual handbooks as a website and print-ready PDFs."""

@@ -1,0 +1,27 @@
+"""Errors meant for authors: always `path:line: message`, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AuthorError(Exception):
+    """Something an editor wrote is wrong; the message says where and what to do."""
+
+    def __init__(self, path: str | Path, line: int | None, message: str) -> None:
+        self.path = _shown(Path(path))
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+def _shown(path: Path) -> str:
+    """The path as an editor would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)

@@ -1,0 +1,1 @@
+"""Python-Markdown extensions: the same syntax for the web and for print."""

@@ -1,0 +1,1 @@
+"""Thin MkDocs plugins: read config, call the core, hand results to MkDocs."""

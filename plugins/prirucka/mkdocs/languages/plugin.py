@@ -1,0 +1,157 @@
+"""prirucka-languages: honest bilingual pages on top of mkdocs-static-i18n.
+
+- untranslated pages are served in every language with a notice in the
+  reader's language, `lang` of the language they are written in, and a
+  canonical link to the original (both directions, not only to the default);
+- default admonition titles in the page's language;
+- one sitemap without fallback copies, and a 404 page for readers of every language.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ...core import languages, sitemap
+from .. import i18n_adapter as i18n
+from .config import LanguagesConfig
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+ADMONITIONS = "prirucka_admonitions"
+
+
+class LanguagesPlugin(BasePlugin[LanguagesConfig]):
+    def __init__(self) -> None:
+        self._all_pages: list[File] = []
+        self._sitemap: dict[tuple[str, str], sitemap.SitemapPage] = {}
+        self._not_found: dict[str, bytes] = {}
+
+    @event_priority(-110)  # after i18n (-100) has set the language of this build pass
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if ADMONITIONS not in config.markdown_extensions:
+            config.markdown_extensions.append(ADMONITIONS)
+        config.mdx_configs.setdefault(ADMONITIONS, {})
+        _place_templates(config)
+        return config
+
+    @event_priority(-90)  # before i18n (-100) narrows the files to this language
+    def _remember_all_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        self._all_pages = list(files.documentation_pages())
+        return files
+
+    @event_priority(-110)  # after i18n (-100) chose this language's files
+    def _add_missing_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        for copy in i18n.add_missing_pages(files, self._all_pages, config):
+            log.info(
+                f"'{copy.src_uri}' has no {i18n.current_language(config)} version; "
+                "serving the original with an untranslated-page notice"
+            )
+        return files
+
+    on_files = CombinedEvent(_remember_all_pages, _add_missing_pages)
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The Markdown of a page is rendered in the language it is written in,
+        # also when it is served under the other language's URL.
+        config.mdx_configs[ADMONITIONS]["lang"] = i18n.source_language(page.file, config)
+        return markdown
+
+    def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        reader = i18n.current_language(config)
+        written = i18n.source_language(page.file, config)
+        if written == reader:
+            return html_text
+        notice = html.escape(languages.fallback_notice(reader, written))
+        label = html.escape(languages.text(reader, "fallback_label"))
+        return (
+            f'<aside class="prirucka-notice prirucka-notice--fallback" lang="{reader}" '
+            f'role="note" aria-label="{label}"><p>{notice}</p></aside>\n' + html_text
+        )
+
+    @event_priority(40)  # after i18n (50) set the language switcher for this page
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        reader = i18n.current_language(config)
+        written = i18n.source_language(page.file, config)
+        context["prirucka_content_lang"] = written
+        fallback = written != reader
+        if fallback and config.site_url:
+            page.canonical_url = urljoin(config.site_url, i18n.original_url(page.file, config))
+        path = i18n.norm_path(page.file)
+        self._sitemap[(path, reader)] = sitemap.SitemapPage(path, reader, page.url, fallback)
+        return context
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        if template_name == "404.html":
+            context["prirucka_not_found"] = _not_found_texts(config)
+        return context
+
+    @event_priority(0)  # before i18n (-100) re-runs the build for the next language
+    def _keep_not_found_page(self, config: MkDocsConfig) -> None:
+        page = Path(config.site_dir) / "404.html"
+        if page.exists():
+            self._not_found[i18n.current_language(config)] = page.read_bytes()
+
+    @event_priority(-110)  # after i18n (-100) has built every language
+    def _finish(self, config: MkDocsConfig) -> None:
+        if i18n.in_nested_build(config):
+            return
+        site = Path(config.site_dir)
+        # Static hosts serve only the root 404.html: the default language's,
+        # which speaks to readers of every language; keep the others beside it.
+        for lang, content in self._not_found.items():
+            target = site / i18n.language_prefix(config, lang) / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        if self.config.sitemap and config.site_url:
+            _write_sitemap(site, list(self._sitemap.values()), config)
+
+    on_post_build = CombinedEvent(_keep_not_found_page, _finish)
+
+
+def _place_templates(config: MkDocsConfig) -> None:
+    """Our templates after the project's custom_dir, before the theme's own."""
+    dirs = config.theme.dirs
+    ours = str(TEMPLATES)
+    if ours in dirs:
+        dirs.remove(ours)
+    theme_dir = next(
+        (i for i, d in enumerate(dirs) if Path(d, "main.html").exists() and Path(d, "base.html").exists()),
+        len(dirs),
+    )
+    dirs.insert(theme_dir, ours)
+
+
+def _not_found_texts(config: MkDocsConfig) -> list[dict[str, str]]:
+    base = urlsplit(config.site_url or "/").path or "/"
+    if not base.endswith("/"):
+        base += "/"
+    current = i18n.current_language(config)
+    ordered = sorted(i18n.build_languages(config), key=lambda lang: lang != current)
+    return [
+        {
+            "lang": lang,
+            "home": base + i18n.language_prefix(config, lang),
+            "title": languages.text(lang, "not_found_title"),
+            "text": languages.text(lang, "not_found_text"),
+            "home_label": languages.text(lang, "not_found_home"),
+        }
+        for lang in ordered
+    ]
+
+
+def _write_sitemap(site: Path, pages: list[sitemap.SitemapPage], config: MkDocsConfig) -> None:
+    xml = sitemap.render(pages, config.site_url, i18n.default_language(config)).encode("utf-8")
+    (site / "sitemap.xml").write_bytes(xml)
+    # mtime=0: the same pages give the same bytes.
+    with open(site / "sitemap.xml.gz", "wb") as raw:
+        with gzip.GzipFile(filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0) as gz:
+            gz.write(xml)

@@ -1,0 +1,110 @@
+"""prirucka-navigation: the site's navigation without a hand-kept `nav:`.
+
+A folder becomes a section titled like its index.md (so it reads "Projekty" on
+Czech pages and "Projects" on English ones), and pages follow the `order:` in
+their front matter. With an explicit `nav:` in mkdocs.yml the author's order is kept.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ...core import frontmatter, ordering
+from ...core.errors import AuthorError
+from .config import NavigationConfig
+
+
+@cache
+def _read(path: str) -> frontmatter.Document:
+    return frontmatter.read(path)
+
+
+class NavigationPlugin(BasePlugin[NavigationConfig]):
+    @event_priority(-110)  # after i18n (-100) rebuilt the navigation for this language
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        _read.cache_clear()  # `serve` rebuilds after edits
+        explicit = config.nav is not None
+        try:
+            if self.config.section_titles_from_index:
+                for section in _sections(nav.items):
+                    index = _index_page(section)
+                    title = index and ordering.page_title(_read(index.file.abs_src_path))
+                    if title:
+                        section.title = title
+            if self.config.order_from_front_matter and not explicit:
+                nav.items = _sorted(nav.items)
+                for section in _sections(nav.items):
+                    section.children = _sorted(section.children)
+                    _relink(section.children, section)
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
+        if not explicit:
+            nav.pages = _pages_in_order(nav.items)
+            _chain(nav.pages)
+        return nav
+
+
+def _sections(items) -> list[Section]:
+    found = []
+    for item in items:
+        if isinstance(item, Section):
+            found.append(item)
+            found.extend(_sections(item.children))
+    return found
+
+
+def _index_page(section: Section) -> Page | None:
+    for child in section.children:
+        if isinstance(child, Page) and child.file.name == "index":
+            return child
+    return None
+
+
+def _key(item) -> tuple[float, int]:
+    if isinstance(item, Page):
+        page = item
+    elif isinstance(item, Section):
+        page = _index_page(item)
+    else:
+        return (float("inf"), 1)
+    if page is None or page.file.abs_src_path is None:
+        return (float("inf"), 1)
+    if page.file.name == "index" and isinstance(item, Page):
+        return (float("-inf"), 0)  # a folder's index page always leads its section
+    return (ordering.page_order(_read(page.file.abs_src_path)), 1)
+
+
+def _sorted(items: list) -> list:
+    # sorted() is stable: entries without `order` keep MkDocs' alphabetical order.
+    return sorted(items, key=_key)
+
+
+def _relink(children: list, parent: Section) -> None:
+    for child in children:
+        child.parent = parent
+
+
+def _pages_in_order(items) -> list[Page]:
+    pages = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_pages_in_order(item.children))
+    return pages
+
+
+def _chain(pages: list[Page]) -> None:
+    """Previous/next links follow the sorted order."""
+    for before, after in zip([None, *pages], [*pages, None]):
+        if before is not None:
+            before.next_page = after
+        if after is not None:
+            after.previous_page = before

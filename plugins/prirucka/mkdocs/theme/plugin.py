@@ -1,0 +1,63 @@
+"""prirucka-theme: Material without third-party requests, in our own type.
+
+Material loads Google Fonts unless told not to; readers' visits must not be
+reported to anyone, so the theme's font loading is switched off and the
+bundled fonts (handbook/theme/fonts) are served from the site itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from ...core import webfonts
+from .config import ThemeConfig
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+CSS_URI = "assets/prirucka/prirucka.css"
+FONTS_URI = "assets/prirucka/fonts/"
+
+
+class ThemePlugin(BasePlugin[ThemeConfig]):
+    def __init__(self) -> None:
+        self._fonts: list[webfonts.WebFont] | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.theme.get("font") not in (False, None):
+            log.info("theme.font switched off: fonts are served from the site, not Google Fonts")
+        config.theme["font"] = False
+        if CSS_URI not in config.extra_css:
+            config.extra_css.insert(0, CSS_URI)
+        return config
+
+    def _project_path(self, config: MkDocsConfig, value: str) -> Path:
+        return (Path(config.config_file_path).parent / value).resolve()
+
+    def _web_fonts(self, config: MkDocsConfig) -> list[webfonts.WebFont]:
+        # Once per plugin instance: i18n runs the build once per language.
+        if self._fonts is None:
+            fonts_dir = self._project_path(config, self.config.fonts_dir)
+            if not fonts_dir.is_dir():
+                log.warning(
+                    f"fonts_dir '{self.config.fonts_dir}' not found; pages use the readers' "
+                    "system fonts. Put the OFL fonts in handbook/theme/fonts/."
+                )
+                self._fonts = []
+            else:
+                cache = self._project_path(config, self.config.cache_dir) / "webfonts"
+                self._fonts = webfonts.web_fonts(fonts_dir, cache, self.config.web_families)
+        return self._fonts
+
+    @event_priority(-110)  # after i18n (-100), which cannot handle in-memory files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        fonts = self._web_fonts(config)
+        for font in fonts:
+            files.append(File.generated(config, FONTS_URI + font.filename, content=font.data))
+        css = webfonts.font_face_css(fonts, "fonts/") + (ASSETS / "prirucka.css").read_text("utf-8")
+        files.append(File.generated(config, CSS_URI, content=css))
+        return files

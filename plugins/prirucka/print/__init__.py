@@ -1,0 +1,1 @@
+"""Publications -> print HTML -> PDF. Never imports mkdocs."""
