@@ -21,7 +21,11 @@ def texts(element) -> str:
 
 def switcher(tree) -> dict[str, str]:
     """Language switcher: hreflang -> href."""
-    return {a.get("hreflang"): a.get("href") for a in tree.iter("a") if "md-select__link" in (a.get("class") or "")}
+    return {
+        a.get("hreflang"): a.get("href")
+        for a in tree.iter("a")
+        if "md-select__link" in (a.get("class") or "")
+    }
 
 
 def canonical(tree) -> str:
@@ -30,14 +34,23 @@ def canonical(tree) -> str:
 
 def nav_titles(tree) -> list[str]:
     primary = next(n for n in tree.iter("nav") if "md-nav--primary" in (n.get("class") or ""))
-    return [" ".join(texts(a).split()) for a in primary.iter("a") if "md-nav__link" in (a.get("class") or "")]
+    return [
+        " ".join(texts(a).split())
+        for a in primary.iter("a")
+        if "md-nav__link" in (a.get("class") or "")
+    ]
 
 
 def test_both_languages_build(mini_site: Path):
     assert parse(mini_site / "index.html").get("lang") == "cs"
     assert parse(mini_site / "en" / "index.html").get("lang") == "en"
-    assert parse(mini_site / "sekce" / "alfa" / "index.html").find(".//h1").text.strip() == "Alfa (cs)"
-    assert parse(mini_site / "en" / "sekce" / "alfa" / "index.html").find(".//h1").text.strip() == "Alfa (en)"
+    assert (
+        parse(mini_site / "sekce" / "alfa" / "index.html").find(".//h1").text.strip() == "Alfa (cs)"
+    )
+    assert (
+        parse(mini_site / "en" / "sekce" / "alfa" / "index.html").find(".//h1").text.strip()
+        == "Alfa (en)"
+    )
 
 
 def test_interface_in_page_language(mini_site: Path):
@@ -74,7 +87,10 @@ def test_czech_only_page_under_english(mini_site: Path):
     assert body.get("lang") == "cs"
     notice = body.find("aside")
     assert notice.get("lang") == "en"
-    assert texts(notice) == "This page has not been translated yet; you are reading the Czech original."
+    assert (
+        texts(notice)
+        == "This page has not been translated yet; you are reading the Czech original."
+    )
     assert canonical(tree) == "https://mini.example.org/jen-cesky/"
     assert switcher(tree)["cs"] == "../../jen-cesky/"
     # The Czech text keeps Czech admonition titles.
@@ -93,14 +109,24 @@ def test_english_only_page_under_czech(mini_site: Path):
     assert body.get("lang") == "en"
     notice = body.find("aside")
     assert notice.get("lang") == "cs"
-    assert texts(notice) == "Tato stránka zatím nebyla přeložena do češtiny; čtete anglický originál."
+    assert (
+        texts(notice) == "Tato stránka zatím nebyla přeložena do češtiny; čtete anglický originál."
+    )
     assert canonical(tree) == "https://mini.example.org/en/only-in-english/"
     assert switcher(tree)["en"] == "../en/only-in-english/"
-    assert switcher(parse(mini_site / "en" / "only-in-english" / "index.html"))["cs"] == "../../only-in-english/"
+    assert (
+        switcher(parse(mini_site / "en" / "only-in-english" / "index.html"))["cs"]
+        == "../../only-in-english/"
+    )
 
 
 def test_translated_pages_have_no_notice(mini_site: Path):
-    for page in ["index.html", "en/index.html", "sekce/alfa/index.html", "en/sekce/alfa/index.html"]:
+    for page in [
+        "index.html",
+        "en/index.html",
+        "sekce/alfa/index.html",
+        "en/sekce/alfa/index.html",
+    ]:
         body = article(parse(mini_site / page))
         assert body.find("aside") is None, page
 
@@ -139,8 +165,16 @@ def test_section_titles_and_order_from_front_matter(mini_site: Path):
     assert english.index("Zeta (en)") < english.index("Alfa (en)")
 
 
-_RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-                   ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+_RESOURCE_ATTRS = {
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+}
 
 
 def _foreign(url: str) -> bool:
@@ -165,12 +199,16 @@ def test_no_third_party_requests_in_html_or_css(mini_site: Path):
                     problems.append(f"{path}: <object data={element.get('data')}>")
                 if element.tag == "link" and element.get("rel") not in ("canonical", "alternate"):
                     if _foreign(element.get("href", "")):
-                        problems.append(f"{path}: <link rel={element.get('rel')} href={element.get('href')}>")
+                        problems.append(
+                            f"{path}: <link rel={element.get('rel')} href={element.get('href')}>"
+                        )
                 if element.tag == "style" and re.search(r"url\(\s*['\"]?https?:", texts(element)):
                     problems.append(f"{path}: inline style loads a remote URL")
         if path.suffix == ".css":
             css = path.read_text(encoding="utf-8")
-            for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css) + re.findall(r"@import\s+['\"]([^'\"]+)", css):
+            for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css) + re.findall(
+                r"@import\s+['\"]([^'\"]+)", css
+            ):
                 if _foreign(url):
                     problems.append(f"{path}: {url}")
     assert problems == []

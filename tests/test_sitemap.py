@@ -22,5 +22,9 @@ def test_fallback_copies_left_out():
 
 def test_stable_output():
     pages = [SitemapPage("b.md", "cs", "b/", False), SitemapPage("a.md", "cs", "a/", False)]
-    assert render(pages, "https://x.org", "cs") == render(list(reversed(pages)), "https://x.org", "cs")
-    assert render(pages, "https://x.org", "cs").index("/a/") < render(pages, "https://x.org", "cs").index("/b/")
+    assert render(pages, "https://x.org", "cs") == render(
+        list(reversed(pages)), "https://x.org", "cs"
+    )
+    assert render(pages, "https://x.org", "cs").index("/a/") < render(
+        pages, "https://x.org", "cs"
+    ).index("/b/")

@@ -12,7 +12,9 @@ import yaml
 from .errors import AuthorError
 
 # Same delimiters MkDocs accepts: a first line of `---`, closed by `---` or `...`.
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
 
 
 @dataclass
@@ -54,11 +56,13 @@ def split(text: str, path: str | Path = "<string>") -> Document:
         ) from None
     if not isinstance(meta, dict):
         raise AuthorError(
-            path, 2, "front matter must be a set of `key: value` lines, e.g. `title: Kam se obrátit`"
+            path,
+            2,
+            "front matter must be a set of `key: value` lines, e.g. `title: Kam se obrátit`",
         )
     body_line = text.count("\n", 0, match.end()) + 1
     return Document(
-        path=path, meta=meta, body=text[match.end():], body_line=body_line, raw_meta=raw
+        path=path, meta=meta, body=text[match.end() :], body_line=body_line, raw_meta=raw
     )
 
 

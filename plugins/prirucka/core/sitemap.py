@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import urljoin
-from xml.sax.saxutils import quoteattr, escape
+from xml.sax.saxutils import escape, quoteattr
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,17 @@ from fontTools.ttLib import TTFont
 # (ˇ ˘), general punctuation („“ – … nbsp variants), superscripts, currency,
 # letterlike symbols (№ ™), arrows, math minus, replacement character.
 UNICODE_RANGES = (
-    (0x0000, 0x024F), (0x02B0, 0x02FF), (0x0300, 0x036F), (0x2000, 0x206F),
-    (0x2070, 0x209F), (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF),
-    (0x2212, 0x2215), (0xFEFF, 0xFEFF), (0xFFFD, 0xFFFD),
+    (0x0000, 0x024F),
+    (0x02B0, 0x02FF),
+    (0x0300, 0x036F),
+    (0x2000, 0x206F),
+    (0x2070, 0x209F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x214F),
+    (0x2190, 0x21FF),
+    (0x2212, 0x2215),
+    (0xFEFF, 0xFEFF),
+    (0xFFFD, 0xFFFD),
 )
 FONT_SUFFIXES = (".ttf", ".otf")
 _RECIPE = f"prirucka-webfont-1 fonttools-{fontTools.version} {UNICODE_RANGES}"
@@ -59,7 +67,13 @@ def _rename(font: TTFont, family: str) -> None:
         if record.nameID in (1, 3, 4, 6, 16, 17, 18, 21, 22):
             names.removeNames(nameID=record.nameID)
     names.setName(family, 1, 3, 1, 0x409)
-    names.setName(style if style in ("Regular", "Italic", "Bold", "Bold Italic") else "Regular", 2, 3, 1, 0x409)
+    names.setName(
+        style if style in ("Regular", "Italic", "Bold", "Bold Italic") else "Regular",
+        2,
+        3,
+        1,
+        0x409,
+    )
     names.setName(full, 3, 3, 1, 0x409)
     names.setName(full, 4, 3, 1, 0x409)
     names.setName(full.replace(" ", ""), 6, 3, 1, 0x409)

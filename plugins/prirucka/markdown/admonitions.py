@@ -17,17 +17,32 @@ from markdown.treeprocessors import Treeprocessor
 _TITLES: dict[str, dict[str, str]] = {
     "cs": {
         "note": "Poznámka",
-        "abstract": "Shrnutí", "summary": "Shrnutí", "tldr": "Shrnutí",
-        "info": "Informace", "todo": "Úkol",
-        "tip": "Tip", "hint": "Rada", "important": "Důležité",
-        "success": "Úspěch", "check": "Ověřeno", "done": "Hotovo",
-        "question": "Otázka", "help": "Nápověda", "faq": "Časté otázky",
-        "warning": "Upozornění", "caution": "Pozor", "attention": "Pozor",
-        "failure": "Neúspěch", "fail": "Selhání", "missing": "Chybí",
-        "danger": "Nebezpečí", "error": "Chyba",
+        "abstract": "Shrnutí",
+        "summary": "Shrnutí",
+        "tldr": "Shrnutí",
+        "info": "Informace",
+        "todo": "Úkol",
+        "tip": "Tip",
+        "hint": "Rada",
+        "important": "Důležité",
+        "success": "Úspěch",
+        "check": "Ověřeno",
+        "done": "Hotovo",
+        "question": "Otázka",
+        "help": "Nápověda",
+        "faq": "Časté otázky",
+        "warning": "Upozornění",
+        "caution": "Pozor",
+        "attention": "Pozor",
+        "failure": "Neúspěch",
+        "fail": "Selhání",
+        "missing": "Chybí",
+        "danger": "Nebezpečí",
+        "error": "Chyba",
         "bug": "Chyba",
         "example": "Příklad",
-        "quote": "Citace", "cite": "Citace",
+        "quote": "Citace",
+        "cite": "Citace",
         "seealso": "Viz také",
     },
     "en": {"tldr": "TL;DR", "faq": "FAQ", "seealso": "See also"},
@@ -72,7 +87,9 @@ class AdmonitionTitlesExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Priority 5: after the block parser and inline patterns (20), so titles exist.
-        md.treeprocessors.register(_AdmonitionTitles(md, self.getConfig("lang")), "prirucka_admonitions", 5)
+        md.treeprocessors.register(
+            _AdmonitionTitles(md, self.getConfig("lang")), "prirucka_admonitions", 5
+        )
 
 
 def makeExtension(**kwargs) -> AdmonitionTitlesExtension:

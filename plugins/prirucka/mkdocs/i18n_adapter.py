@@ -107,7 +107,7 @@ def add_missing_pages(files: Files, all_pages: list[File], config: MkDocsConfig)
         rel_dest = page.dest_uri
         prefix = language_prefix(config, lang)
         if prefix and rel_dest.startswith(prefix):
-            rel_dest = rel_dest[len(prefix):]
+            rel_dest = rel_dest[len(prefix) :]
         for other in languages:
             if other not in alternates:
                 alternates[other] = _copy_for(page, other, rel_dest, config)

@@ -39,7 +39,9 @@ def _key_line(text: str, dotted_key: str) -> int | None:
 def _check_yaml(path: Path) -> str:
     """Parse mkdocs.yml as MkDocs will; raise AuthorError with the line on a syntax error."""
     if not path.is_file():
-        raise AuthorError(path, None, "no such file; run the command in the project folder or pass -f")
+        raise AuthorError(
+            path, None, "no such file; run the command in the project folder or pass -f"
+        )
     text = path.read_text(encoding="utf-8")
     try:
         data = yaml.load(text, Loader=get_yaml_loader())
@@ -87,4 +89,6 @@ def build(config: MkDocsConfig) -> None:
     try:
         mkdocs_build(config)
     except exceptions.Abort as exc:
-        raise AuthorError(Path(config.config_file_path).name, None, f"build failed: {exc}") from None
+        raise AuthorError(
+            Path(config.config_file_path).name, None, f"build failed: {exc}"
+        ) from None

@@ -59,13 +59,17 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
 
     on_files = CombinedEvent(_remember_all_pages, _add_missing_pages)
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         # The Markdown of a page is rendered in the language it is written in,
         # also when it is served under the other language's URL.
         config.mdx_configs[ADMONITIONS]["lang"] = i18n.source_language(page.file, config)
         return markdown
 
-    def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html_text: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         reader = i18n.current_language(config)
         written = i18n.source_language(page.file, config)
         if written == reader:
@@ -124,7 +128,11 @@ def _place_templates(config: MkDocsConfig) -> None:
     if ours in dirs:
         dirs.remove(ours)
     theme_dir = next(
-        (i for i, d in enumerate(dirs) if Path(d, "main.html").exists() and Path(d, "base.html").exists()),
+        (
+            i
+            for i, d in enumerate(dirs)
+            if Path(d, "main.html").exists() and Path(d, "base.html").exists()
+        ),
         len(dirs),
     )
     dirs.insert(theme_dir, ours)

@@ -103,7 +103,7 @@ def _pages_in_order(items) -> list[Page]:
 
 def _chain(pages: list[Page]) -> None:
     """Previous/next links follow the sorted order."""
-    for before, after in zip([None, *pages], [*pages, None]):
+    for before, after in zip([None, *pages], [*pages, None], strict=True):
         if before is not None:
             before.next_page = after
         if after is not None:
