@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import click
@@ -19,6 +20,9 @@ class _Formatter(logging.Formatter):
 
 
 def _setup_logging(verbose: bool) -> None:
+    # Material's end-of-life banner is for maintainers (see DESIGN.md), not for
+    # editors running a build.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
     for name in ("mkdocs", "prirucka"):
