@@ -81,6 +81,83 @@ def build(config_file: str, site_dir: str | None, strict: bool | None, verbose: 
 
 @main.command()
 @config_option
+@click.argument("ids", nargs=-1)
+@click.option(
+    "--lang",
+    type=click.Choice(["cs", "en"]),
+    help="Only the PDFs in this language (and bilingual ones).",
+)
+@click.option(
+    "--print-shop",
+    is_flag=True,
+    help="3 mm bleed and crop marks for the printer (<id>.<lang>.print.pdf).",
+)
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False),
+    help="Write the PDFs here (default: site/pdf).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Parallel renderers (default: one per core).",
+)
+@click.option(
+    "--variant",
+    type=click.Choice(["pdf/ua-1", "pdf/a-3b"]),
+    default="pdf/ua-1",
+    show_default=True,
+    help="PDF/UA-1 is accessible (tagged); PDF/A-3b is for archiving.",
+)
+@click.option(
+    "--strict", is_flag=True, help="Treat warnings (refused files, WeasyPrint) as errors."
+)
+def pdf(config_file, ids, lang, print_shop, output_dir, jobs, variant, strict) -> None:
+    """Render publications (handbook/<id>.yml) to PDF without building the site."""
+    from pathlib import Path
+
+    from .core import project as project_module
+    from .print import manifest, pipeline
+
+    try:
+        project = project_module.load(config_file)
+    except AuthorError as error:
+        _fail(error)
+    publications, errors = manifest.load_all(project.handbook_dir, project.languages)
+    known = {p.id for p in publications} | {Path(e.path).stem for e in errors}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        available = ", ".join(sorted(known)) or "none (add handbook/<id>.yml)"
+        raise click.UsageError(f"unknown publication {', '.join(unknown)}; available: {available}")
+    if ids:
+        publications = [p for p in publications if p.id in ids]
+        errors = [e for e in errors if Path(e.path).stem in ids]
+    for error in errors:
+        click.echo(f"Error: {error}", err=True)
+    options = pipeline.Options(
+        languages={lang} if lang else None, print_shop=print_shop, variant=variant, jobs=jobs
+    )
+    outcomes = pipeline.run(
+        project, publications, options, progress=lambda o: click.echo(pipeline.describe(o))
+    )
+    out_dir = Path(output_dir) if output_dir else project.site_dir / "pdf"
+    written = pipeline.write(outcomes, out_dir)
+    warnings = [w for o in outcomes for w in o.warnings]
+    failures = [e for o in outcomes for e in o.errors]
+    for warning in warnings:
+        click.echo(f"WARNING  -  {warning}", err=True)
+    for failure in failures:
+        click.echo(f"Error: {failure}", err=True)
+    click.echo(f"{len(written)} PDF(s) in {out_dir}")
+    if errors or failures or (strict and warnings):
+        sys.exit(1)
+
+
+@main.command()
+@config_option
 @click.option(
     "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )

@@ -17,6 +17,30 @@ _TEXTS: dict[str, dict[str, str]] = {
         "language_adjective.en": "anglický",
         "language_name.cs": "čeština",
         "language_name.en": "angličtina",
+        "contents": "Obsah",
+        "authors": "Autoři",
+        "published_by": "Vydal",
+        "edition": "{number}. vydání",
+        "project_number": "Registrační číslo projektu",
+        "license": "Toto dílo podléhá licenci {name} ({url}).",
+        "all_rights_reserved": "Všechna práva vyhrazena.",
+        "how_to_cite": "Jak citovat",
+        "available_at": "Dostupné z",
+        "chapter_fallback": "Tato kapitola zatím nebyla přeložena do češtiny; otištěn je {original} originál.",
+        "download_pdf": "Stáhnout PDF",
+        "publications": "Publikace ke stažení",
+        "publications_intro": "Tištěné publikace z této příručky ve formátu PDF, připravené k tisku i ke čtení na obrazovce.",
+        "pdf_in_language": "PDF v češtině",
+        "pdf_bilingual": "PDF česky a anglicky",
+        "page_one": "strana",
+        "page_few": "strany",
+        "page_many": "stran",
+        "kind.handbook": "Příručka",
+        "kind.manual": "Manuál",
+        "kind.leaflet": "Leták",
+        "kind.methodology": "Metodika",
+        "kind.report": "Zpráva",
+        "format": "Formát",
     },
     "en": {
         "fallback_notice": "This page has not been translated yet; you are reading the {original} original.",
@@ -28,6 +52,30 @@ _TEXTS: dict[str, dict[str, str]] = {
         "language_adjective.en": "English",
         "language_name.cs": "Czech",
         "language_name.en": "English",
+        "contents": "Contents",
+        "authors": "Authors",
+        "published_by": "Published by",
+        "edition": "{ordinal} edition",
+        "project_number": "Project number",
+        "license": "This work is licensed under {name} ({url}).",
+        "all_rights_reserved": "All rights reserved.",
+        "how_to_cite": "How to cite",
+        "available_at": "Available at",
+        "chapter_fallback": "This chapter has not been translated yet; the {original} original is printed.",
+        "download_pdf": "Download PDF",
+        "publications": "Publications",
+        "publications_intro": "The printed publications of this handbook as PDFs, ready to print or to read on screen.",
+        "pdf_in_language": "PDF in English",
+        "pdf_bilingual": "PDF in Czech and English",
+        "page_one": "page",
+        "page_few": "pages",
+        "page_many": "pages",
+        "kind.handbook": "Handbook",
+        "kind.manual": "Manual",
+        "kind.leaflet": "Leaflet",
+        "kind.methodology": "Methodology",
+        "kind.report": "Report",
+        "format": "Format",
     },
 }
 
@@ -42,3 +90,36 @@ def fallback_notice(reader_lang: str, original_lang: str) -> str:
     """'This page has not been translated yet…' in the reader's language."""
     original = text(reader_lang, f"language_adjective.{original_lang}")
     return text(reader_lang, "fallback_notice", original=original)
+
+
+def pages_count(lang: str, count: int) -> str:
+    """'1 strana', '3 strany', '12 stran' / '1 page', '12 pages'."""
+    if count == 1:
+        form = "page_one"
+    elif lang == "cs" and 2 <= count <= 4:
+        form = "page_few"
+    else:
+        form = "page_many"
+    return f"{count}\u00a0{text(lang, form)}"
+
+
+def file_size(lang: str, size: int) -> str:
+    """'1,2 MB' in Czech, '1.2 MB' in English."""
+    if size < 1024 * 1024:
+        value, unit = size / 1024, "kB"
+    else:
+        value, unit = size / 1024 / 1024, "MB"
+    number = f"{value:.1f}" if value < 10 else f"{value:.0f}"
+    if lang == "cs":
+        number = number.replace(".", ",")
+    return f"{number}\u00a0{unit}"
+
+
+def ordinal(lang: str, number: int) -> str:
+    """'1.' in Czech, '1st' in English."""
+    if lang == "cs":
+        return f"{number}."
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"

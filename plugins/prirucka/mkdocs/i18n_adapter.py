@@ -121,3 +121,35 @@ def original_url(file: File, config: MkDocsConfig) -> str:
     if lang in alternates:
         return alternates[lang].url
     return file.url
+
+
+def add_generated_page(files: Files, config: MkDocsConfig, path: str, content: str) -> File:
+    """Add a page made at build time (e.g. 'publikace.md') to this language's site."""
+    lang = current_language(config)
+    probe = File(path, None, config.site_dir, config.use_directory_urls)
+    page = File(
+        f"{lang}/{path}",
+        None,
+        config.site_dir,
+        config.use_directory_urls,
+        dest_uri=language_prefix(config, lang) + probe.dest_uri,
+    )
+    page.generated_by = "prirucka"
+    page.content_string = content
+    page.locale = lang
+    page.localization = lang
+    page.locale_alternate_of = lang
+    page.norm_src_uri = path
+    page.alternates = {
+        other: File(
+            path,
+            None,
+            config.site_dir,
+            config.use_directory_urls,
+            dest_uri=language_prefix(config, other) + probe.dest_uri,
+        )
+        for other in build_languages(config)
+    }
+    page.alternates[lang] = page
+    files.append(page)
+    return page

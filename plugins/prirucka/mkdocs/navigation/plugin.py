@@ -12,7 +12,7 @@ from functools import cache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -22,20 +22,27 @@ from .config import NavigationConfig
 
 
 @cache
-def _read(path: str) -> frontmatter.Document:
+def _read_path(path: str) -> frontmatter.Document:
     return frontmatter.read(path)
+
+
+def _read(file: File) -> frontmatter.Document:
+    """Front matter of a page file, also of pages generated at build time."""
+    if file.abs_src_path is None:
+        return frontmatter.split(file.content_string, file.src_uri)
+    return _read_path(file.abs_src_path)
 
 
 class NavigationPlugin(BasePlugin[NavigationConfig]):
     @event_priority(-110)  # after i18n (-100) rebuilt the navigation for this language
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        _read.cache_clear()  # `serve` rebuilds after edits
+        _read_path.cache_clear()  # `serve` rebuilds after edits
         explicit = config.nav is not None
         try:
             if self.config.section_titles_from_index:
                 for section in _sections(nav.items):
                     index = _index_page(section)
-                    title = index and ordering.page_title(_read(index.file.abs_src_path))
+                    title = index and ordering.page_title(_read(index.file))
                     if title:
                         section.title = title
             if self.config.order_from_front_matter and not explicit:
@@ -74,11 +81,11 @@ def _key(item) -> tuple[float, int]:
         page = _index_page(item)
     else:
         return (float("inf"), 1)
-    if page is None or page.file.abs_src_path is None:
+    if page is None:
         return (float("inf"), 1)
     if page.file.name == "index" and isinstance(item, Page):
         return (float("-inf"), 0)  # a folder's index page always leads its section
-    return (ordering.page_order(_read(page.file.abs_src_path)), 1)
+    return (ordering.page_order(_read(page.file)), 1)
 
 
 def _sorted(items: list) -> list:

@@ -1,0 +1,242 @@
+"""One page's Markdown as a chapter of a printed publication.
+
+The same Markdown extensions as the site render the text; then the HTML is
+adapted to paper: ids made unique across chapters, links between chapters
+kept inside the PDF, other links given their full address as a footnote,
+Markdown footnotes turned into real page-foot footnotes, lone images into
+figures with captions, images pointed at their files.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+import tinyhtml5
+
+from ..core import frontmatter
+from ..core.project import Project
+from .sources import Chapter
+
+# MkDocs always adds these; print renders like the site.
+_BUILTIN_EXTENSIONS = ["toc", "tables", "fenced_code"]
+_EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel", "ftp")
+
+
+@dataclass
+class ChapterHTML:
+    chapter: Chapter
+    title: str
+    html: str
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
+    warnings: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # local files it embeds (images)
+
+
+def markdown_to_html(text: str, lang: str, project: Project) -> str:
+    """Render Markdown with the site's extensions, for print."""
+    names = list(
+        dict.fromkeys(_BUILTIN_EXTENSIONS + project.markdown_extensions + ["prirucka_admonitions"])
+    )
+    configs = {name: dict(options) for name, options in project.extension_configs.items()}
+    configs.setdefault("toc", {})["permalink"] = False  # no ¶ marks on paper
+    configs["prirucka_admonitions"] = {"lang": lang}
+    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    return md.convert(text)
+
+
+def _parse(html: str) -> etree.Element:
+    document = tinyhtml5.parse(
+        f"<!DOCTYPE html><html><body>{html}</body></html>", namespace_html_elements=False
+    )
+    return document.find("body")
+
+
+def _text(element: etree.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _note(text: str) -> etree.Element:
+    """A footnote WeasyPrint floats to the foot of the page."""
+    span = etree.Element("span", {"class": "footnote"})
+    span.text = text
+    return span
+
+
+class _Rewriter:
+    def __init__(
+        self, project: Project, chapter: Chapter, anchors: dict[str, str], out: ChapterHTML
+    ) -> None:
+        self.project = project
+        self.chapter = chapter
+        self.anchors = anchors  # chapter path -> chapter anchor, for this PDF part
+        self.out = out
+        self.prefix = chapter.anchor
+
+    def local_id(self, value: str) -> str:
+        return f"{self.prefix}--{value}"
+
+    def ids(self, body: etree.Element) -> None:
+        for element in body.iter():
+            if element.get("id"):
+                element.set("id", self.local_id(element.get("id")))
+
+    def footnotes(self, body: etree.Element) -> None:
+        notes: dict[str, etree.Element] = {}
+        parents = {child: parent for parent in body.iter() for child in parent}
+        for block in [d for d in body.iter("div") if "footnote" in (d.get("class") or "").split()]:
+            for item in block.iter("li"):
+                for backref in [
+                    a for a in item.iter("a") if "footnote-backref" in (a.get("class") or "")
+                ]:
+                    parents_of_item = {c: p for p in item.iter() for c in p}
+                    parents_of_item[backref].remove(backref)
+                notes[item.get("id", "")] = item
+            parents[block].remove(block)
+        for sup in list(body.iter("sup")):
+            link = sup.find("a")
+            if link is None or "footnote-ref" not in (link.get("class") or ""):
+                continue
+            target = notes.get(self.local_id(link.get("href", "#")[1:]))
+            if target is None:
+                continue
+            note = etree.Element("span", {"class": "footnote"})
+            content = copy.deepcopy(target)
+            # A footnote is inline: the paragraphs of a note become runs of text.
+            note.text = content.text
+            for child in content:
+                if child.tag == "p":
+                    child.tag = "span"
+                note.append(child)
+            tail = sup.tail
+            sup.clear()
+            sup.tag = "span"
+            sup.attrib["class"] = "footnote-call-site"
+            sup.append(note)
+            sup.tail = tail
+
+    def links(self, body: etree.Element) -> None:
+        parents = {child: parent for parent in body.iter() for child in parent}
+        for link in list(body.iter("a")):
+            href = link.get("href")
+            if href is None:
+                continue
+            parts = urlsplit(href)
+            if parts.scheme in _EXTERNAL_SCHEMES:
+                if parts.scheme in ("http", "https") and _text(link) != href:
+                    self._print_address(link, href, parents)
+                continue
+            if parts.scheme or parts.netloc:
+                continue  # unknown schemes stay as written; the URL fetcher guards embedding
+            if not parts.path:
+                if parts.fragment:
+                    link.set("href", "#" + self.local_id(parts.fragment))
+                continue
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(self.chapter.path), parts.path)
+            )
+            if target.endswith("/"):
+                target += "index.md"
+            if target in self.anchors:
+                anchor = self.anchors[target]
+                link.set("href", f"#{anchor}--{parts.fragment}" if parts.fragment else f"#{anchor}")
+                continue
+            if not self.project.site_url:
+                link.attrib.pop("href")  # nowhere to point a paper reader to
+                continue
+            if target.endswith(".md"):
+                url = self.project.page_url(self.chapter.reader_lang, target)
+            else:
+                url = self.project.site_url.rstrip("/") + "/" + target.lstrip("/")
+            if parts.fragment:
+                url += "#" + parts.fragment
+            link.set("href", url)
+            self._print_address(link, url, parents)
+
+    def _print_address(self, link: etree.Element, url: str, parents: dict) -> None:
+        note = _note(url)
+        note.set("class", "footnote link-address")
+        parent = parents.get(link)
+        if parent is None:
+            return
+        index = list(parent).index(link)
+        note.tail = link.tail
+        link.tail = None
+        parent.insert(index + 1, note)
+
+    def images(self, body: etree.Element) -> None:
+        source_dir = self.chapter.file.parent
+        for image in body.iter("img"):
+            src = image.get("src", "")
+            parts = urlsplit(src)
+            if not parts.scheme and parts.path:
+                path = (source_dir / parts.path).resolve()
+                image.set("src", path.as_uri())
+                if path.is_file():
+                    self.out.files.append(path)
+                else:
+                    self.out.warnings.append(f"{self.chapter.file}: image `{src}` not found")
+            if not (image.get("alt") or "").strip():
+                self.out.warnings.append(
+                    f"{self.chapter.file}: image `{src}` has no alt text; describe it in ![…] for readers who cannot see it"
+                )
+
+    def figures(self, body: etree.Element) -> None:
+        for paragraph in list(body.iter("p")):
+            children = list(paragraph)
+            if (
+                len(children) != 1
+                or children[0].tag != "img"
+                or (paragraph.text or "").strip()
+                or (children[0].tail or "").strip()
+            ):
+                continue
+            image = children[0]
+            paragraph.tag = "figure"
+            paragraph.text = None
+            caption = image.attrib.pop("title", None)
+            if caption:
+                figcaption = etree.SubElement(paragraph, "figcaption")
+                figcaption.text = caption
+
+    def headings(self, body: etree.Element) -> None:
+        first_h1 = True
+        for element in body.iter():
+            if element.tag in ("h1", "h2", "h3"):
+                level = int(element.tag[1])
+                if level == 1 and first_h1:
+                    element.set("class", (element.get("class", "") + " chapter-title").strip())
+                    first_h1 = False
+                self.out.headings.append((level, element.get("id", ""), _text(element)))
+
+
+def render_chapter(project: Project, chapter: Chapter, anchors: dict[str, str]) -> ChapterHTML:
+    """The chapter's print HTML (body content only)."""
+    document = frontmatter.read(chapter.file)
+    html = markdown_to_html(document.body, chapter.text_lang, project)
+    body = _parse(html)
+    title = str(document.meta.get("title") or "")
+    out = ChapterHTML(chapter=chapter, title=title, html="")
+    rewriter = _Rewriter(project, chapter, anchors, out)
+    rewriter.ids(body)
+    rewriter.footnotes(body)
+    rewriter.links(body)
+    rewriter.images(body)
+    rewriter.figures(body)
+    rewriter.headings(body)
+    if not title:
+        out.title = next((text for level, _, text in out.headings if level == 1), chapter.path)
+    if not any(level == 1 for level, _, _ in out.headings):
+        heading = etree.Element("h1", {"class": "chapter-title", "id": rewriter.local_id("title")})
+        heading.text = out.title
+        body.insert(0, heading)
+        out.headings.insert(0, (1, heading.get("id"), out.title))
+    out.html = (body.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in body
+    )
+    return out

@@ -1,0 +1,386 @@
+"""Publication manifests (handbook/<id>.yml) and the funders' rules (handbook/funders.yml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core import yamlfile
+from ..core.errors import AuthorError
+
+KINDS = ("handbook", "manual", "leaflet", "methodology", "report")
+# Trimmed page sizes in millimetres.
+FORMATS = {"A4": (210, 297), "A5": (148, 210), "A6": (105, 148), "DL": (99, 210)}
+LICENSES = {
+    "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC-BY-NC-4.0": ("CC BY-NC 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"),
+    "CC-BY-NC-SA-4.0": ("CC BY-NC-SA 4.0", "https://creativecommons.org/licenses/by-nc-sa/4.0/"),
+    "CC-BY-ND-4.0": ("CC BY-ND 4.0", "https://creativecommons.org/licenses/by-nd/4.0/"),
+    "CC-BY-NC-ND-4.0": ("CC BY-NC-ND 4.0", "https://creativecommons.org/licenses/by-nc-nd/4.0/"),
+    "CC0-1.0": ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "all-rights-reserved": ("", ""),
+}
+PLACES = ("front-cover", "back-cover", "imprint")
+RESERVED_FILES = {"funders.yml", "glossary.yml"}
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+Localized = dict[str, str]
+
+
+@dataclass(frozen=True)
+class PageRef:
+    path: str  # relative to a language folder; a folder ends with "/"
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Edition:
+    number: int | None
+    date: dt.date | None
+    isbn: Localized
+
+
+@dataclass(frozen=True)
+class Funder:
+    id: str
+    name: Localized
+    logo: Path | None
+    logo_on: tuple[str, ...]
+    statement: Localized
+    statement_on: tuple[str, ...]
+    order: int
+    show_project_number: bool
+
+
+@dataclass
+class Publication:
+    id: str
+    source: Path
+    title: Localized
+    kind: str
+    format: str
+    pages: list[PageRef]
+    publisher: Localized
+    license: str
+    subtitle: Localized = field(default_factory=dict)
+    languages: list[str] = field(default_factory=lambda: ["cs", "en"])
+    bilingual: bool = False
+    authors: list[Localized] = field(default_factory=list)
+    publisher_seat: str | None = None
+    edition: Edition | None = None
+    funders: list[Funder] = field(default_factory=list)
+    project_number: str | None = None
+    subject: Localized = field(default_factory=dict)
+    keywords: dict[str, list[str]] = field(default_factory=dict)
+    toc: bool = True
+
+    def outputs(self) -> list[str]:
+        """The language keys of its PDFs: ['cs', 'en'] or ['cs-en'] when bilingual."""
+        return ["-".join(self.languages)] if self.bilingual else list(self.languages)
+
+
+class _Reader:
+    """Validation helpers that report `file:line: message`."""
+
+    def __init__(self, located: yamlfile.Located, languages: list[str]) -> None:
+        self.located = located
+        self.languages = languages
+
+    def error(self, key: tuple, message: str) -> AuthorError:
+        return self.located.error(key, message)
+
+    def mapping(self, value: Any, key: tuple, allowed: dict[str, bool]) -> dict:
+        """Check a mapping's keys: `allowed` maps each key to whether it is required."""
+        if not isinstance(value, dict):
+            raise self.error(
+                key,
+                f"`{'.'.join(map(str, key)) or 'the file'}` must be a set of `key: value` lines",
+            )
+        for name in value:
+            if name not in allowed:
+                close = difflib.get_close_matches(str(name), list(allowed), n=1)
+                hint = (
+                    f"; did you mean `{close[0]}`?"
+                    if close
+                    else f"; known keys: {', '.join(allowed)}"
+                )
+                raise self.error((*key, name), f"unknown key `{name}`{hint}")
+        for name, required in allowed.items():
+            if required and name not in value:
+                raise self.error(key, f"`{name}` is missing; it is required")
+        return value
+
+    def text(self, value: Any, key: tuple, languages: list[str] | None = None) -> Localized:
+        """Text in every language: one string for all, or {cs: …, en: …}."""
+        languages = languages or self.languages
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return {lang: str(value) for lang in languages}
+        if isinstance(value, dict):
+            for lang in value:
+                if lang not in ("cs", "en"):
+                    raise self.error((*key, lang), f"unknown language `{lang}`; use cs or en")
+            missing = [lang for lang in languages if not value.get(lang)]
+            if missing:
+                raise self.error(
+                    key, f"`{key[-1]}` has no {' and '.join(missing)} text; add `{missing[0]}: …`"
+                )
+            return {lang: str(text) for lang, text in value.items()}
+        raise self.error(key, f"`{key[-1]}` must be text or {{cs: …, en: …}}")
+
+    def choice(self, value: Any, key: tuple, options) -> str:
+        if value not in options:
+            raise self.error(
+                key, f"`{key[-1]}: {value}` is not allowed; use one of: {', '.join(options)}"
+            )
+        return value
+
+    def boolean(self, value: Any, key: tuple) -> bool:
+        if not isinstance(value, bool):
+            raise self.error(key, f"`{key[-1]}` must be true or false")
+        return value
+
+    def names(self, value: Any, key: tuple) -> list[Localized]:
+        """A list of names; an organisation's name may differ per language ({cs: …, en: …})."""
+        if isinstance(value, (str, dict)):
+            value = [value]
+        if not isinstance(value, list) or not value:
+            raise self.error(key, f"`{key[-1]}` must be a list of names, e.g. [Jana Příkladová]")
+        return [self.text(name, (*key, index)) for index, name in enumerate(value)]
+
+
+def load_funders(handbook_dir: Path) -> dict[str, Funder]:
+    path = handbook_dir / "funders.yml"
+    if not path.exists():
+        return {}
+    located = yamlfile.load(path)
+    reader = _Reader(located, ["cs", "en"])
+    data = located.data or {}
+    if not isinstance(data, dict):
+        raise reader.error((), "funders.yml must map funder ids to their rules")
+    funders = {}
+    allowed = {
+        "name": True,
+        "logo": False,
+        "logo_on": False,
+        "statement": False,
+        "statement_on": False,
+        "order": False,
+        "show_project_number": False,
+    }
+    for fid, spec in data.items():
+        reader.mapping(spec, (fid,), allowed)
+        places = {}
+        for name in ("logo_on", "statement_on"):
+            value = spec.get(name, [])
+            if not isinstance(value, list):
+                raise reader.error((fid, name), f"`{name}` must be a list, e.g. [front-cover]")
+            for index, place in enumerate(value):
+                reader.choice(place, (fid, name, index), PLACES)
+            places[name] = tuple(value)
+        logo = None
+        if spec.get("logo"):
+            logo = (handbook_dir / spec["logo"]).resolve()
+            if not logo.is_file():
+                raise reader.error(
+                    (fid, "logo"),
+                    f"logo file `{spec['logo']}` not found (paths are relative to handbook/)",
+                )
+        order = spec.get("order", 100)
+        if isinstance(order, bool) or not isinstance(order, int):
+            raise reader.error((fid, "order"), "`order` must be a whole number (1 is placed first)")
+        funders[fid] = Funder(
+            id=fid,
+            name=reader.text(spec["name"], (fid, "name")),
+            logo=logo,
+            logo_on=places["logo_on"],
+            statement=reader.text(spec["statement"], (fid, "statement"))
+            if spec.get("statement")
+            else {},
+            statement_on=places["statement_on"],
+            order=order,
+            show_project_number=reader.boolean(
+                spec.get("show_project_number", False), (fid, "show_project_number")
+            ),
+        )
+    return funders
+
+
+_KEYS = {
+    "title": True,
+    "subtitle": False,
+    "kind": True,
+    "format": True,
+    "languages": False,
+    "bilingual": False,
+    "pages": True,
+    "authors": False,
+    "publisher": True,
+    "edition": False,
+    "funders": False,
+    "project_number": False,
+    "license": True,
+    "subject": False,
+    "keywords": False,
+    "toc": False,
+}
+
+
+def load_publication(
+    path: Path, funders: dict[str, Funder], site_languages: list[str]
+) -> Publication:
+    """Read and validate one manifest; raise AuthorError naming the file, line and key."""
+    located = yamlfile.load(path)
+    reader = _Reader(located, site_languages)
+    data = located.data
+    if data is None:
+        raise reader.error((), "the manifest is empty; see the editor guide for an example")
+    reader.mapping(data, (), _KEYS)
+    pid = path.stem
+    if not _ID.match(pid):
+        raise AuthorError(
+            path,
+            None,
+            "the file name is the publication's id: use lowercase ASCII letters, digits and hyphens",
+        )
+
+    languages = data.get("languages", list(site_languages))
+    if not isinstance(languages, list) or not languages:
+        raise reader.error(("languages",), "`languages` must be a list, e.g. [cs, en]")
+    for index, lang in enumerate(languages):
+        reader.choice(lang, ("languages", index), site_languages)
+    languages = [lang for lang in site_languages if lang in languages]  # default language first
+    reader.languages = languages
+    bilingual = reader.boolean(data.get("bilingual", False), ("bilingual",))
+    if bilingual and len(languages) < 2:
+        raise reader.error(("bilingual",), "a bilingual publication needs two `languages`")
+
+    pages_value = data["pages"]
+    if not isinstance(pages_value, list) or not pages_value:
+        raise reader.error(
+            ("pages",), "`pages` must list at least one page or folder, e.g. [prirucka/]"
+        )
+    pages = []
+    for index, entry in enumerate(pages_value):
+        if not isinstance(entry, str) or not entry.strip():
+            raise reader.error(
+                ("pages", index),
+                "each entry of `pages` is a path like prirucka/index.md or a folder like prirucka/",
+            )
+        entry = entry.strip().lstrip("./") if entry.startswith("./") else entry.strip()
+        if entry.startswith("/") or ".." in entry.split("/"):
+            raise reader.error(
+                ("pages", index),
+                f"`{entry}` must be relative to the language folder (docs/cs/, docs/en/)",
+            )
+        if not entry.endswith("/") and not entry.endswith(".md"):
+            raise reader.error(("pages", index), f"`{entry}`: a page ends in .md, a folder in /")
+        pages.append(PageRef(entry, located.line("pages", index)))
+
+    raw_publisher = data["publisher"]
+    if isinstance(raw_publisher, dict) and ("name" in raw_publisher or "seat" in raw_publisher):
+        reader.mapping(raw_publisher, ("publisher",), {"name": True, "seat": False})
+        publisher_name = reader.text(raw_publisher["name"], ("publisher", "name"))
+        publisher_seat = raw_publisher.get("seat")
+    else:  # just the name, as text or {cs: …, en: …}
+        publisher_name = reader.text(raw_publisher, ("publisher",))
+        publisher_seat = None
+    edition = None
+    if "edition" in data:
+        spec = reader.mapping(
+            data["edition"], ("edition",), {"number": False, "date": False, "isbn": False}
+        )
+        number = spec.get("number")
+        if number is not None and (
+            isinstance(number, bool) or not isinstance(number, int) or number < 1
+        ):
+            raise reader.error(("edition", "number"), "`number` must be a whole number from 1")
+        date = spec.get("date")
+        if date is not None and not isinstance(date, dt.date):
+            raise reader.error(("edition", "date"), "`date` must be a date written as YYYY-MM-DD")
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        isbn = {}
+        if "isbn" in spec:
+            raw = spec["isbn"]
+            if isinstance(raw, dict):
+                isbn = {lang: str(value) for lang, value in raw.items()}
+                for lang in isbn:
+                    reader.choice(lang, ("edition", "isbn", lang), languages)
+            else:
+                raise reader.error(
+                    ("edition", "isbn"),
+                    "each language version has its own ISBN: isbn: {cs: …, en: …}",
+                )
+        edition = Edition(number, date, isbn)
+
+    chosen = []
+    for index, fid in enumerate(data.get("funders") or []):
+        if fid not in funders:
+            known = ", ".join(sorted(funders)) or "none defined"
+            raise reader.error(
+                ("funders", index), f"unknown funder `{fid}`; handbook/funders.yml defines: {known}"
+            )
+        chosen.append(funders[fid])
+
+    keywords = {}
+    if "keywords" in data:
+        raw = data["keywords"]
+        if isinstance(raw, list):
+            keywords = {lang: [str(k) for k in raw] for lang in languages}
+        elif isinstance(raw, dict):
+            keywords = {lang: [str(k) for k in (raw.get(lang) or [])] for lang in languages}
+        else:
+            raise reader.error(("keywords",), "`keywords` must be a list or {cs: […], en: […]}")
+
+    project_number = data.get("project_number")
+    return Publication(
+        id=pid,
+        source=path,
+        title=reader.text(data["title"], ("title",)),
+        subtitle=reader.text(data["subtitle"], ("subtitle",)) if data.get("subtitle") else {},
+        kind=reader.choice(data["kind"], ("kind",), KINDS),
+        format=reader.choice(data["format"], ("format",), tuple(FORMATS)),
+        languages=languages,
+        bilingual=bilingual,
+        pages=pages,
+        authors=reader.names(data["authors"], ("authors",)) if "authors" in data else [],
+        publisher=publisher_name,
+        publisher_seat=str(publisher_seat) if publisher_seat else None,
+        edition=edition,
+        funders=sorted(chosen, key=lambda f: f.order),
+        project_number=str(project_number) if project_number is not None else None,
+        license=reader.choice(data["license"], ("license",), tuple(LICENSES)),
+        subject=reader.text(data["subject"], ("subject",)) if data.get("subject") else {},
+        keywords=keywords,
+        toc=reader.boolean(data.get("toc", True), ("toc",)),
+    )
+
+
+def manifest_paths(handbook_dir: Path) -> list[Path]:
+    """Every publication manifest in handbook/, by file name."""
+    if not handbook_dir.is_dir():
+        return []
+    return sorted(p for p in handbook_dir.glob("*.yml") if p.name not in RESERVED_FILES)
+
+
+def load_all(
+    handbook_dir: Path, site_languages: list[str]
+) -> tuple[list[Publication], list[AuthorError]]:
+    """All publications that are valid, and an error for each that is not."""
+    errors: list[AuthorError] = []
+    try:
+        funders = load_funders(handbook_dir)
+    except AuthorError as error:
+        return [], [error]
+    publications = []
+    for path in manifest_paths(handbook_dir):
+        try:
+            publications.append(load_publication(path, funders, site_languages))
+        except AuthorError as error:
+            errors.append(error)
+    return publications, errors

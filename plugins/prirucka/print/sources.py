@@ -1,0 +1,70 @@
+"""Which Markdown files make up a publication in one language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import AuthorError
+from ..core.ordering import folder_pages
+from ..core.project import Project
+from .manifest import Publication
+
+
+@dataclass(frozen=True)
+class Chapter:
+    path: str  # relative to a language folder: "prirucka/kam-se-obratit.md"
+    file: Path
+    text_lang: str  # the language the file is written in
+    reader_lang: str  # the language of the PDF part it is printed in
+
+    @property
+    def fallback(self) -> bool:
+        return self.text_lang != self.reader_lang
+
+    @property
+    def anchor(self) -> str:
+        stem = self.path[: -len(".md")].replace("/", "-")
+        return f"{self.reader_lang}-{stem}"
+
+
+def chapters(
+    project: Project, publication: Publication, lang: str
+) -> tuple[list[Chapter], list[str]]:
+    """The chapters of `publication` in `lang`, and warnings for pages taken from another language."""
+    others = [other for other in project.languages if other != lang]
+    roots = [project.language_dir(lang)] + [project.language_dir(other) for other in others]
+    result: list[Chapter] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    for ref in publication.pages:
+        if ref.path.endswith("/"):
+            paths = folder_pages(roots, ref.path)
+            if not paths:
+                raise AuthorError(
+                    publication.source,
+                    ref.line,
+                    f"folder `{ref.path}` has no pages in docs/{lang}/ or the other language",
+                )
+        else:
+            paths = [ref.path]
+        for path in paths:
+            if path in seen:
+                continue
+            seen.add(path)
+            for text_lang in [lang, *others]:
+                file = project.language_dir(text_lang) / path
+                if file.is_file():
+                    break
+            else:
+                raise AuthorError(
+                    publication.source,
+                    ref.line,
+                    f"page `{path}` does not exist in docs/{lang}/ (nor in any other language); check the path",
+                )
+            if text_lang != lang:
+                warnings.append(
+                    f"{publication.source.name}: `{path}` has no {lang} version; the {text_lang} text is printed in {publication.id}.{lang}.pdf with a note"
+                )
+            result.append(Chapter(path, file, text_lang, lang))
+    return result, warnings
