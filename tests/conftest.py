@@ -17,9 +17,9 @@ PRIRUCKA = str(Path(sys.executable).with_name("prirucka"))
 
 
 def make_project(dest: Path, fixture: str = "mini") -> Path:
-    """Copy a fixture project (and the bundled fonts) to `dest`."""
+    """Copy a fixture project and the repository's print theme (CSS, templates, fonts) to `dest`."""
     shutil.copytree(FIXTURES / fixture, dest)
-    shutil.copytree(REPO / "handbook" / "theme" / "fonts", dest / "handbook" / "theme" / "fonts")
+    shutil.copytree(REPO / "handbook" / "theme", dest / "handbook" / "theme", dirs_exist_ok=True)
     return dest
 
 
@@ -55,3 +55,12 @@ def mini_project(tmp_path_factory, font_cache) -> Path:
 @pytest.fixture(scope="session")
 def mini_site(mini_project) -> Path:
     return mini_project / "site"
+
+
+@pytest.fixture(scope="session")
+def print_project(tmp_path_factory, font_cache) -> tuple[Path, subprocess.CompletedProcess]:
+    """The print fixture, built once with PDFs: `prirucka build` must succeed."""
+    project = make_project(tmp_path_factory.mktemp("print") / "project", "print")
+    result = run_prirucka("build", cwd=project, cache=font_cache)
+    assert result.returncode == 0, result.stderr
+    return project, result

@@ -61,9 +61,14 @@ def main() -> None:
     default=None,
     help="Fail on any warning (default: the `strict` setting of mkdocs.yml).",
 )
+@click.option(
+    "--no-pdf", is_flag=True, help="Build the site alone, without the publications' PDFs."
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show debug messages.")
-def build(config_file: str, site_dir: str | None, strict: bool | None, verbose: bool) -> None:
-    """Build the whole site, both languages, into site/."""
+def build(
+    config_file: str, site_dir: str | None, strict: bool | None, no_pdf: bool, verbose: bool
+) -> None:
+    """Build the whole site, both languages, into site/, and the PDFs into site/pdf/."""
     from .mkdocs import runner
 
     _setup_logging(verbose)
@@ -74,6 +79,8 @@ def build(config_file: str, site_dir: str | None, strict: bool | None, verbose: 
         options["strict"] = strict
     try:
         config = runner.load(config_file, **options)
+        if no_pdf:
+            runner.disable_pdf(config)
         runner.build(config)
     except AuthorError as error:
         _fail(error)
@@ -162,14 +169,20 @@ def pdf(config_file, ids, lang, print_shop, output_dir, jobs, variant, strict) -
     "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
 @click.option("--no-livereload", is_flag=True, help="Do not reload pages when sources change.")
+@click.option(
+    "--pdf", is_flag=True, help="Also render the PDFs (from the cache where nothing changed)."
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show debug messages.")
-def serve(config_file: str, dev_addr: str, no_livereload: bool, verbose: bool) -> None:
-    """Preview the site, rebuilding and reloading pages as you edit."""
+def serve(config_file: str, dev_addr: str, no_livereload: bool, pdf: bool, verbose: bool) -> None:
+    """Preview the site, rebuilding and reloading pages as you edit (PDFs off unless --pdf)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from .mkdocs import runner
+    from .mkdocs.print.plugin import SERVE_PDF_ENV
 
     _setup_logging(verbose)
+    if pdf:
+        os.environ[SERVE_PDF_ENV] = "1"
     try:
         runner.load(config_file)  # fail early with line numbers
         mkdocs_serve(

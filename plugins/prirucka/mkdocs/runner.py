@@ -84,6 +84,13 @@ def load(config_file: str | Path, **options) -> MkDocsConfig:
         logger.removeHandler(collect)
 
 
+def disable_pdf(config: MkDocsConfig) -> None:
+    """`--no-pdf`: the site alone."""
+    plugin = config.plugins.get("prirucka-print")
+    if plugin is not None:
+        plugin.config.enabled = False
+
+
 def build(config: MkDocsConfig) -> None:
     """Build the site; raise AuthorError when the build is aborted."""
     try:

@@ -57,6 +57,29 @@ def _parse(html: str) -> etree.Element:
     return document.find("body")
 
 
+_NAMESPACES = {
+    "http://www.w3.org/2000/svg": "",
+    "http://www.w3.org/1998/Math/MathML": "",
+    "http://www.w3.org/1999/xlink": "xlink",
+    "http://www.w3.org/XML/1998/namespace": "xml",
+}
+
+
+def _plain_names(body: etree.Element) -> None:
+    """Inline SVG and MathML serialised as written (`<svg xmlns=…>`), not as `<ns0:svg>`."""
+    for element in body.iter():
+        if isinstance(element.tag, str) and element.tag.startswith("{"):
+            namespace, local = element.tag[1:].split("}", 1)
+            element.tag = local
+            if local in ("svg", "math"):
+                element.set("xmlns", namespace)
+                element.set("xmlns:xlink", "http://www.w3.org/1999/xlink")
+        for name in [n for n in element.attrib if n.startswith("{")]:
+            namespace, local = name[1:].split("}", 1)
+            prefix = _NAMESPACES.get(namespace, "")
+            element.set(f"{prefix}:{local}" if prefix else local, element.attrib.pop(name))
+
+
 def _text(element: etree.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
@@ -229,6 +252,7 @@ def render_chapter(project: Project, chapter: Chapter, anchors: dict[str, str]) 
     rewriter.images(body)
     rewriter.figures(body)
     rewriter.headings(body)
+    _plain_names(body)
     if not title:
         out.title = next((text for level, _, text in out.headings if level == 1), chapter.path)
     if not any(level == 1 for level, _, _ in out.headings):

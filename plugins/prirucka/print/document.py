@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -39,9 +40,11 @@ def theme_dir(project: Project) -> Path:
     return project.handbook_dir / "theme"
 
 
-def _environment(project: Project) -> jinja2.Environment:
+@cache
+def _environment(templates: Path) -> jinja2.Environment:
+    # One per theme: compiling the template is the slow part; it reloads when edited.
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(theme_dir(project) / "templates")),
+        loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=jinja2.select_autoescape(["html", "j2"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -181,7 +184,11 @@ def assemble(
         ).as_uri(),
         "parts": parts,
     }
-    html = _environment(project).get_template("publication.html").render(context)
+    html = (
+        _environment(theme_dir(project) / "templates")
+        .get_template("publication.html")
+        .render(context)
+    )
     return PrintDocument(
         publication, output, html, anchors, pages_by_lang, warnings, files, sources
     )

@@ -123,7 +123,12 @@ class _Reader:
         if isinstance(value, dict):
             for lang in value:
                 if lang not in ("cs", "en"):
-                    raise self.error((*key, lang), f"unknown language `{lang}`; use cs or en")
+                    hint = (
+                        " (a comma inside {…} starts a new entry: put text that has commas in quotes)"
+                        if " " in str(lang) or "." in str(lang)
+                        else ""
+                    )
+                    raise self.error((*key, lang), f"unknown language `{lang}`; use cs or en{hint}")
             missing = [lang for lang in languages if not value.get(lang)]
             if missing:
                 raise self.error(

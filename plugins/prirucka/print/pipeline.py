@@ -14,18 +14,18 @@ import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
-
-import weasyprint
 
 from ..core.errors import AuthorError
 from ..core.project import Project
 from .document import PrintDocument, assemble, theme_dir
 from .manifest import Publication
 from .render import PACKAGE_ASSETS, RenderRequest, RenderResult, render
-from .thumbnail import cover_png
+from .sources import chapters
 
 CACHE_VERSION = "prirucka-print-1"
 _FILE_URI = re.compile(r"file://[^\"')\s<>]+")
@@ -57,12 +57,18 @@ class Outcome:
         return name.replace(".pdf", ".print.pdf") if self.print_shop else name
 
 
-def _hash_file(digest: hashlib._Hash, path: Path) -> None:
-    digest.update(str(path).encode())
+@cache
+def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
+    """Hash of a file's bytes; keyed by mtime and size so a run hashes each file once."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _digest_of(path: Path) -> str:
     try:
-        digest.update(path.read_bytes())
+        stat = path.stat()
     except OSError:
-        digest.update(b"<missing>")
+        return "<missing>"
+    return _file_digest(path, stat.st_mtime_ns, stat.st_size)
 
 
 def cache_key(project: Project, document: PrintDocument, options: Options) -> str:
@@ -70,19 +76,112 @@ def cache_key(project: Project, document: PrintDocument, options: Options) -> st
     digest = hashlib.sha256()
     for part in (
         CACHE_VERSION,
-        weasyprint.__version__,
+        version("weasyprint"),
         options.variant,
         str(options.print_shop),
         document.html,
     ):
         digest.update(part.encode())
     theme = theme_dir(project)
-    if theme.is_dir():
-        for path in sorted(p for p in theme.rglob("*") if p.is_file()):
-            _hash_file(digest, path)
-    for uri in sorted(set(_FILE_URI.findall(document.html))):
-        _hash_file(digest, Path(url2pathname(unquote(urlsplit(uri).path))))
+    files = sorted(p for p in theme.rglob("*") if p.is_file()) if theme.is_dir() else []
+    uris = sorted(set(_FILE_URI.findall(document.html)))
+    files += [Path(url2pathname(unquote(urlsplit(uri).path))) for uri in uris]
+    for path in files:
+        digest.update(f"{path}\0{_digest_of(path)}\0".encode())
     return digest.hexdigest()
+
+
+@cache
+def _code_digest() -> str:
+    """Our own code that shapes the print HTML: a change to it is a change to every PDF."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for folder in ("core", "markdown", "print"):
+        for path in sorted((package / folder).glob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def input_key(
+    project: Project, publication: Publication, output: str, options: Options
+) -> tuple[str, list[str]]:
+    """Hash of everything the print HTML is made from, without making it.
+
+    Lets a rebuild with nothing changed skip assembling the HTML (Markdown,
+    templates) altogether. Returns the warnings about pages printed from
+    another language too, which must be shown on every build.
+    """
+    digest = hashlib.sha256()
+    config = json.dumps(
+        [
+            project.site_url,
+            project.languages,
+            project.markdown_extensions,
+            project.extension_configs,
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    for part in (
+        CACHE_VERSION,
+        version("weasyprint"),
+        version("markdown"),
+        version("pymdown-extensions"),
+        _code_digest(),
+        options.variant,
+        str(options.print_shop),
+        output,
+        config,
+    ):
+        digest.update(part.encode() + b"\0")
+    files = [publication.source, project.handbook_dir / "funders.yml"]
+    theme = theme_dir(project)
+    files += sorted(p for p in theme.rglob("*") if p.is_file()) if theme.is_dir() else []
+    warnings: list[str] = []
+    for lang in output.split("-"):
+        found, fallback = chapters(project, publication, lang)
+        warnings.extend(fallback)
+        for chapter in found:
+            digest.update(f"{lang}\0{chapter.path}\0{chapter.text_lang}\0".encode())
+            files.append(chapter.file)
+    for path in files:
+        digest.update(f"{path}\0{_digest_of(path)}\0".encode())
+    return digest.hexdigest(), warnings
+
+
+def _record_path(cache: Path, input_hash: str) -> Path:
+    return cache / f"input-{input_hash}.json"
+
+
+def _save_record(
+    cache: Path, input_hash: str, key: str, document: PrintDocument, own_warnings: list[str]
+) -> None:
+    """Remember which PDF these inputs made, and the files the HTML embedded."""
+    embedded = sorted(set(_FILE_URI.findall(document.html)))
+    paths = [Path(url2pathname(unquote(urlsplit(uri).path))) for uri in embedded]
+    record = {
+        "pdf_key": key,
+        "files": {str(path): _digest_of(path) for path in paths},
+        "pages_by_lang": document.pages_by_lang,
+        "warnings": own_warnings,
+    }
+    cache.mkdir(parents=True, exist_ok=True)
+    _record_path(cache, input_hash).write_text(
+        json.dumps(record, ensure_ascii=False), encoding="utf-8"
+    )
+
+
+def _reuse(cache: Path, input_hash: str) -> dict | None:
+    """The record of an earlier run with the same inputs, if its embedded files are unchanged."""
+    path = _record_path(cache, input_hash)
+    if not path.exists():
+        return None
+    record = json.loads(path.read_text(encoding="utf-8"))
+    if any(_digest_of(Path(name)) != digest for name, digest in record["files"].items()):
+        return None
+    if not (cache / f"{record['pdf_key']}.pdf").exists():
+        return None
+    return record
 
 
 def _request(
@@ -110,6 +209,8 @@ def _pages_behind(document: PrintDocument, url: str, root: Path) -> str:
 
 
 def _store(cache: Path, key: str, result: RenderResult) -> None:
+    from .thumbnail import cover_png  # pypdfium2 only when something was rendered
+
     cache.mkdir(parents=True, exist_ok=True)
     for suffix, data in ((".pdf", result.pdf), (".png", cover_png(result.pdf))):
         tmp = cache / f"{key}{suffix}.tmp"
@@ -150,7 +251,23 @@ def run(
             if options.languages is not None and not options.languages & set(output.split("-")):
                 continue
             try:
-                document = assemble(project, publication, output, options.print_shop)
+                input_hash, fallback_warnings = input_key(project, publication, output, options)
+                record = _reuse(cache, input_hash)
+                if record is not None:
+                    document = PrintDocument(
+                        publication,
+                        output,
+                        "",
+                        [],
+                        record["pages_by_lang"],
+                        fallback_warnings + record["warnings"],
+                    )
+                    key = record["pdf_key"]
+                else:
+                    document = assemble(project, publication, output, options.print_shop)
+                    key = cache_key(project, document, options)
+                    own = [w for w in document.warnings if w not in fallback_warnings]
+                    _save_record(cache, input_hash, key, document, own)
             except AuthorError as error:
                 stub = PrintDocument(publication, output, "", [], {})
                 outcome = Outcome(
@@ -167,7 +284,7 @@ def run(
                 print_shop=options.print_shop,
             )
             outcome.warnings.extend(document.warnings)
-            planned.append((outcome, cache_key(project, document, options)))
+            planned.append((outcome, key))
 
     pending = []
     for outcome, key in planned:

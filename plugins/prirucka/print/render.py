@@ -8,10 +8,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import weasyprint
-
-from .fetcher import ProjectFetcher
-
 VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 PACKAGE_ASSETS = Path(__file__).resolve().parent.parent
 
@@ -50,6 +46,11 @@ class _Collect(logging.Handler):
 
 def render(request: RenderRequest) -> RenderResult:
     """Render one PDF. Never raises for problems in the content: they are in the result."""
+    # Imported here: a build whose PDFs all come from the cache never loads WeasyPrint.
+    import weasyprint
+
+    from .fetcher import ProjectFetcher
+
     started = time.perf_counter()
     result = RenderResult(request.name)
     collect = _Collect()
