@@ -198,7 +198,7 @@ class _Rewriter:
             src = image.get("src", "")
             parts = urlsplit(src)
             if not parts.scheme and parts.path:
-                path = (source_dir / parts.path).resolve()
+                path = self._asset(source_dir / parts.path)
                 image.set("src", path.as_uri())
                 if path.is_file():
                     self.out.files.append(path)
@@ -208,6 +208,25 @@ class _Rewriter:
                 self.out.warnings.append(
                     f"{self.chapter.file}: image `{src}` has no alt text; describe it in ![…] for readers who cannot see it"
                 )
+
+    def _asset(self, written: Path) -> Path:
+        """Where the site finds a file a page links to.
+
+        As mkdocs-static-i18n does: `../assets/x.png` from docs/cs/section/ means
+        docs/cs/assets/x.png if it exists, else the other languages' copy, else
+        the shared docs/assets/x.png.
+        """
+        path = written.resolve()
+        language_root = self.project.language_dir(self.chapter.text_lang).resolve()
+        if path.is_file() or not path.is_relative_to(language_root):
+            return path
+        relative = path.relative_to(language_root)
+        others = [self.project.language_dir(lang) for lang in self.project.languages]
+        for root in [*others, self.project.docs_dir]:
+            candidate = (root / relative).resolve()
+            if candidate.is_file():
+                return candidate
+        return path
 
     def figures(self, body: etree.Element) -> None:
         for paragraph in list(body.iter("p")):
