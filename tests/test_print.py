@@ -191,3 +191,41 @@ def test_publications_page_in_each_language(built):
         "../../pdf/prirucka.en.png",
     ]
     assert (site / "pdf" / "prirucka.en.png").read_bytes().startswith(b"\x89PNG")
+
+
+def _pages_with(pdf: pypdf.PdfReader, needle: str) -> list[int]:
+    return [number for number, page in enumerate(pdf.pages) if needle in page.extract_text()]
+
+
+def test_long_table_repeats_its_header_and_the_running_header(built):
+    _, site, _ = built
+    pdf = reader(site, "prirucka.cs.pdf")
+    table_pages = sorted(set(_pages_with(pdf, "Řádek 1 ")) | set(_pages_with(pdf, "Řádek 70")))
+    spanned = list(range(table_pages[0], table_pages[-1] + 1))
+    assert len(spanned) >= 2  # the table runs over a page break
+    for number in spanned:
+        text = pdf.pages[number].extract_text()
+        assert "Sloupec kroku" in text  # the header row on every page
+        assert "Postup" in text  # the chapter's title in the running header
+
+
+def _text_left_edge(page) -> float:
+    xs = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            xs.append(cm[4] + tm[4] * cm[0])
+
+    page.extract_text(visitor_text=visit)
+    return min(xs)
+
+
+def test_booklet_margins_are_mirrored(built):
+    _, site, _ = built
+    pdf = reader(site, "prirucka.cs.pdf")
+    table = _pages_with(pdf, "Sloupec kroku")
+    left_page, right_page = (table[0], table[1]) if table[0] % 2 else (table[1], table[0])
+    # Page numbers from 1: even pages are left pages, inner margin on the right.
+    inner, outer = 18 * 72 / 25.4, 13 * 72 / 25.4
+    assert abs(_text_left_edge(pdf.pages[right_page]) - inner) < 6
+    assert abs(_text_left_edge(pdf.pages[left_page]) - outer) < 6

@@ -82,3 +82,22 @@ def test_czech_pages_never_say_note(sample_site: Path):
             if p.get("class") == "admonition-title"
         }
         assert not ENGLISH_DEFAULT_TITLES & titles, page
+
+
+def test_sample_publications_are_built(sample_site: Path):
+    import re
+
+    import pypdf
+
+    names = {p.name for p in (sample_site / "pdf").glob("*.pdf")}
+    assert {
+        "prirucka-pro-rodice.cs.pdf",
+        "prirucka-pro-rodice.en.pdf",
+        "dobra-praxe.cs-en.pdf",
+    } <= names
+    for name, lang in [("prirucka-pro-rodice.cs.pdf", "cs"), ("prirucka-pro-rodice.en.pdf", "en")]:
+        pdf = pypdf.PdfReader(sample_site / "pdf" / name)
+        assert pdf.trailer["/Root"]["/Lang"] == lang
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+        # Justified text is hyphenated (WeasyPrint prints U+2010 at the break).
+        assert re.search(r"\w\u2010\n\w", text), name

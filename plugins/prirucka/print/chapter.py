@@ -91,6 +91,35 @@ def _note(text: str) -> etree.Element:
     return span
 
 
+def _inline_note(item: etree.Element) -> etree.Element:
+    """A footnote's <li> as one inline run: paragraphs joined, the ↩ back-link dropped."""
+    note = etree.Element("span", {"class": "footnote"})
+    note.text = (item.text or "").strip()
+    for child in list(item):
+        if child.tag == "p":
+            if len(note):
+                last = note[-1]
+                last.tail = (last.tail or "") + " " + (child.text or "")
+            else:
+                note.text = f"{note.text} {child.text or ''}" if note.text else child.text or ""
+            for grandchild in list(child):
+                note.append(grandchild)
+        else:
+            note.append(child)
+    for backref in [a for a in note if "footnote-backref" in (a.get("class") or "")]:
+        index = list(note).index(backref)
+        # Keep the text after the back-link; drop the non-breaking space before it.
+        if index:
+            previous = note[index - 1]
+            previous.tail = (
+                (previous.tail or "").rstrip("\u00a0 ") + (backref.tail or "")
+            ).rstrip()
+        else:
+            note.text = (note.text.rstrip("\u00a0 ") + (backref.tail or "")).rstrip()
+        note.remove(backref)
+    return note
+
+
 class _Rewriter:
     def __init__(
         self, project: Project, chapter: Chapter, anchors: dict[str, str], out: ChapterHTML
@@ -110,15 +139,11 @@ class _Rewriter:
                 element.set("id", self.local_id(element.get("id")))
 
     def footnotes(self, body: etree.Element) -> None:
+        """Markdown footnotes become WeasyPrint footnotes at the foot of the page."""
         notes: dict[str, etree.Element] = {}
         parents = {child: parent for parent in body.iter() for child in parent}
         for block in [d for d in body.iter("div") if "footnote" in (d.get("class") or "").split()]:
             for item in block.iter("li"):
-                for backref in [
-                    a for a in item.iter("a") if "footnote-backref" in (a.get("class") or "")
-                ]:
-                    parents_of_item = {c: p for p in item.iter() for c in p}
-                    parents_of_item[backref].remove(backref)
                 notes[item.get("id", "")] = item
             parents[block].remove(block)
         for sup in list(body.iter("sup")):
@@ -128,14 +153,7 @@ class _Rewriter:
             target = notes.get(self.local_id(link.get("href", "#")[1:]))
             if target is None:
                 continue
-            note = etree.Element("span", {"class": "footnote"})
-            content = copy.deepcopy(target)
-            # A footnote is inline: the paragraphs of a note become runs of text.
-            note.text = content.text
-            for child in content:
-                if child.tag == "p":
-                    child.tag = "span"
-                note.append(child)
+            note = _inline_note(copy.deepcopy(target))
             tail = sup.tail
             sup.clear()
             sup.tag = "span"
