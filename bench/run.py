@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import os
 import platform
 import re
@@ -33,6 +34,31 @@ PDF_LINE = re.compile(
     r"(?P<name>[\w.-]+\.pdf)\s+(?P<pages>\d+) pages\s+(?P<seconds>[\d.]+) s\s+(?P<state>rendered|cached)\s*$"
 )
 PAGE_SIZE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def source_digest() -> str:
+    """Hash of Příručka's Python code, to notice when it changes during a run."""
+    try:
+        import prirucka
+
+        package = Path(prirucka.__file__).resolve().parent
+    except ImportError:
+        package = REPO / "plugins" / "prirucka"
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def git_revision() -> str:
+    try:
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "plugins"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + (" + uncommitted changes in plugins/" if dirty else "")
 
 
 def prirucka_command() -> str:
@@ -114,7 +140,15 @@ class _Sampler(threading.Thread):
             self.stop.wait(self.interval)
 
 
+CODE_CHANGES: list[str] = []
+_CODE = {"digest": ""}
+
+
 def run(label: str, command: list[str], cwd: Path, log_dir: Path) -> Run:
+    digest = source_digest()
+    if _CODE["digest"] and digest != _CODE["digest"]:
+        CODE_CHANGES.append(label)
+    _CODE["digest"] = digest
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{len(list(log_dir.iterdir())) + 1:02d}-{re.sub(r'[^a-z0-9]+', '-', label.lower()).strip('-')}.log"
     with open(log_path, "w+", encoding="utf-8") as log:
@@ -183,6 +217,8 @@ def machine_info() -> list[tuple[str, str]]:
         pass
     info.append(("platform", platform.platform()))
     info.append(("python", platform.python_version()))
+    info.append(("git", git_revision()))
+    info.append(("code digest", source_digest()))
     try:
         from importlib.metadata import version
 
@@ -221,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=200, help="pages per language (default 200)")
     parser.add_argument("--publications", type=int, default=8, help="publications = sections (default 8)")
     parser.add_argument("--jobs", type=int, default=0, help="parallel PDF renderers (default 0: one per core)")
-    parser.add_argument("--repeat", type=int, default=2, help="runs of the plain and the warm build; the median is reported (default 2)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the plain and the warm build; the median is reported (default 3)")
     parser.add_argument("--keep", type=Path, help="create the corpus here and keep it (default: a temporary folder, deleted)")
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args(argv)
@@ -384,6 +420,14 @@ def bench(args: argparse.Namespace, prirucka: str, corpus: Path) -> int:
         surprises.append(f"after editing {edited_rel} (cs) the build rendered {rendered_after_edit or 'nothing'}, expected [{expected}]")
     if len(cold.pdfs) != info["pdfs"]:
         surprises.append(f"the cold build reported {len(cold.pdfs)} PDFs, expected {info['pdfs']}")
+    if source_digest() != _CODE["digest"]:
+        CODE_CHANGES.append("the end of the last run")
+    if CODE_CHANGES:
+        surprises.append(
+            "Příručka's code changed during the benchmark (noticed before: "
+            + "; ".join(CODE_CHANGES)
+            + "); the PDF cache keys include the code, so figures after that point mix versions: run again"
+        )
     if surprises:
         print("\nSurprises")
         for line in surprises:

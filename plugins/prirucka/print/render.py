@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 VARIANTS = ("pdf/ua-1", "pdf/a-3b")
-PACKAGE_ASSETS = Path(__file__).resolve().parent.parent
+# Print assets shipped with the package (none yet): the only package files WeasyPrint may read.
+PACKAGE_ASSETS = Path(__file__).resolve().parent / "assets"
 
 
 @dataclass
