@@ -246,6 +246,19 @@ def test_manifest_errors_name_file_line_and_key(tmp_path, manifest, message):
     assert message in str(raised.value)
 
 
+def test_funder_that_requires_the_project_number(tmp_path):
+    from prirucka.print.manifest import load_funders, load_publication
+
+    handbook = make_project(tmp_path / "p", "print") / "handbook"
+    funders = handbook / "funders.yml"
+    funders.write_text(funders.read_text() + "  show_project_number: true\n")
+    manifest = handbook / "prirucka.yml"
+    manifest.write_text(manifest.read_text().replace("project_number: CZ-0001\n", ""))
+    with pytest.raises(AuthorError) as raised:
+        load_publication(manifest, load_funders(handbook), ["cs", "en"])
+    assert "prirucka.yml:11: funder `fond` requires the project's registration number" in str(raised.value)
+
+
 def test_print_shop_adds_bleed_and_crop_marks(project):
     result = run_prirucka("pdf", "letak", "--print-shop", "-o", "tiskarna", cwd=project)
     assert result.returncode == 0, result.stderr

@@ -332,6 +332,14 @@ def load_publication(
             )
         chosen.append(funders[fid])
 
+    project_number = data.get("project_number")
+    for index, funder in enumerate(chosen):
+        if funder.show_project_number and not project_number:
+            raise reader.error(
+                ("funders", index),
+                f"funder `{funder.id}` requires the project's registration number on the publication: add `project_number: …`",
+            )
+
     keywords = {}
     if "keywords" in data:
         raw = data["keywords"]
@@ -342,7 +350,6 @@ def load_publication(
         else:
             raise reader.error(("keywords",), "`keywords` must be a list or {cs: […], en: […]}")
 
-    project_number = data.get("project_number")
     return Publication(
         id=pid,
         source=path,
