@@ -63,19 +63,28 @@ PREDICATES = [
     ("vede rozhovor s dítětem v klidném prostředí", "talks with the child in a calm setting"),
     ("podporuje rodiče v každodenní péči o dítě", "supports the parents in everyday care"),
     ("vyhodnocuje míru ohrožení dítěte", "assesses how serious the risk to the child is"),
-    ("sdílí potřebné informace se školou a s lékařem", "shares the necessary information with the school and the doctor"),
+    (
+        "sdílí potřebné informace se školou a s lékařem",
+        "shares the necessary information with the school and the doctor",
+    ),
     ("zaznamenává průběh každého setkání", "records the course of every meeting"),
     ("domlouvá s rodinou další kroky", "agrees the next steps with the family"),
     ("zprostředkovává kontakt s odbornou pomocí", "puts the family in touch with specialist help"),
     ("sleduje, zda se situace dítěte zlepšuje", "follows whether the child's situation improves"),
-    ("vysvětluje rodičům jejich práva a povinnosti", "explains to the parents their rights and duties"),
+    (
+        "vysvětluje rodičům jejich práva a povinnosti",
+        "explains to the parents their rights and duties",
+    ),
     ("pomáhá rodině zajistit stabilní bydlení", "helps the family find stable housing"),
     ("připravuje dítě na jednání u soudu", "prepares the child for the court hearing"),
 ]
 QUALIFIERS = [
     ("bez zbytečného odkladu", "without undue delay"),
     ("s ohledem na nejlepší zájem dítěte", "with the best interests of the child in mind"),
-    ("v souladu se zákonem o sociálně-právní ochraně dětí", "in line with the Social and Legal Protection of Children Act"),
+    (
+        "v souladu se zákonem o sociálně-právní ochraně dětí",
+        "in line with the Social and Legal Protection of Children Act",
+    ),
     ("ve spolupráci s dalšími odborníky", "together with other professionals"),
     ("citlivě a srozumitelně", "sensitively and in plain words"),
     ("již při prvním kontaktu", "from the very first contact"),
@@ -100,14 +109,29 @@ CONDITIONS = [
 ]
 CONSEQUENCES = [
     ("je nutné situaci neprodleně vyhodnotit", "the situation must be assessed at once"),
-    ("pracovník informuje orgán sociálně-právní ochrany dětí", "the worker informs the child protection authority"),
+    (
+        "pracovník informuje orgán sociálně-právní ochrany dětí",
+        "the worker informs the child protection authority",
+    ),
     ("tým svolá případovou konferenci", "the team calls a case conference"),
     ("je třeba nejprve zajistit bezpečí dítěte", "the child's safety comes first"),
-    ("doporučujeme obrátit se na intervenční centrum", "we recommend contacting the intervention centre"),
-    ("rodině nabídneme sociálně aktivizační službu", "the family is offered a family support service"),
-    ("pracovník s dítětem mluví o tom, co se stalo, bez nátlaku", "the worker talks with the child about what happened, without pressure"),
+    (
+        "doporučujeme obrátit se na intervenční centrum",
+        "we recommend contacting the intervention centre",
+    ),
+    (
+        "rodině nabídneme sociálně aktivizační službu",
+        "the family is offered a family support service",
+    ),
+    (
+        "pracovník s dítětem mluví o tom, co se stalo, bez nátlaku",
+        "the worker talks with the child about what happened, without pressure",
+    ),
     ("je vhodné zapojit širší rodinu", "it helps to involve the wider family"),
-    ("postup se zapíše do spisu a sdílí s týmem", "the steps are recorded in the case file and shared with the team"),
+    (
+        "postup se zapíše do spisu a sdílí s týmem",
+        "the steps are recorded in the case file and shared with the team",
+    ),
 ]
 NEEDS = [
     ("mělo stabilní a bezpečné prostředí", "has a stable and safe environment"),
@@ -115,18 +139,39 @@ NEEDS = [
     ("mohlo vyjádřit svůj názor", "can express their views"),
     ("udrželo vztah s blízkými lidmi", "keeps in touch with the people close to them"),
     ("vědělo, na koho se může obrátit", "knows whom to turn to"),
-    ("nemuselo opakovaně vyprávět, co prožilo", "does not have to retell again and again what they went through"),
+    (
+        "nemuselo opakovaně vyprávět, co prožilo",
+        "does not have to retell again and again what they went through",
+    ),
     ("mohlo dál chodit do své školy", "can stay at their own school"),
     ("mělo jednoho stálého průvodce", "has one constant companion"),
 ]
 FINDINGS = [
-    ("včasná pomoc často předejde umístění dítěte mimo rodinu", "early help often prevents a child from being placed outside the family"),
-    ("rodiče spolupracují lépe, když rozumějí důvodům opatření", "parents cooperate better when they understand the reasons for a measure"),
-    ("sdílení informací mezi institucemi zkracuje dobu řešení", "sharing information between agencies shortens the time a case takes"),
+    (
+        "včasná pomoc často předejde umístění dítěte mimo rodinu",
+        "early help often prevents a child from being placed outside the family",
+    ),
+    (
+        "rodiče spolupracují lépe, když rozumějí důvodům opatření",
+        "parents cooperate better when they understand the reasons for a measure",
+    ),
+    (
+        "sdílení informací mezi institucemi zkracuje dobu řešení",
+        "sharing information between agencies shortens the time a case takes",
+    ),
     ("děti potřebují jednoho stálého průvodce", "children need one constant companion"),
-    ("krizová intervence je nejúčinnější v prvních dnech", "crisis intervention works best in the first few days"),
-    ("podpora širší rodiny zvyšuje stabilitu umístění", "support from the wider family makes a placement more stable"),
-    ("jasná pravidla spolupráce snižují napětí v týmu", "clear rules of cooperation reduce tension in the team"),
+    (
+        "krizová intervence je nejúčinnější v prvních dnech",
+        "crisis intervention works best in the first few days",
+    ),
+    (
+        "podpora širší rodiny zvyšuje stabilitu umístění",
+        "support from the wider family makes a placement more stable",
+    ),
+    (
+        "jasná pravidla spolupráce snižují napětí v týmu",
+        "clear rules of cooperation reduce tension in the team",
+    ),
     ("rodina sama nejlépe ví, co jí pomáhá", "the family itself knows best what helps it"),
 ]
 TEMPLATES = [
@@ -235,22 +280,53 @@ BULLETS = [
     ("Linka bezpečí 116 111", "the children's helpline 116 111"),
 ]
 NOTES = [
-    ("Dítě má právo vyjádřit svůj názor ve všech věcech, které se ho týkají.", "A child has the right to express their views in all matters that affect them."),
-    ("Oznámit ohrožení dítěte může kdokoli, i anonymně.", "Anyone can report a child at risk, anonymously too."),
-    ("Při bezprostředním ohrožení volejte linku 158.", "If a child is in immediate danger, call 158."),
-    ("Informace o rodině sdílejte jen v rozsahu, který je pro pomoc nezbytný.", "Share information about the family only as far as help requires."),
+    (
+        "Dítě má právo vyjádřit svůj názor ve všech věcech, které se ho týkají.",
+        "A child has the right to express their views in all matters that affect them.",
+    ),
+    (
+        "Oznámit ohrožení dítěte může kdokoli, i anonymně.",
+        "Anyone can report a child at risk, anonymously too.",
+    ),
+    (
+        "Při bezprostředním ohrožení volejte linku 158.",
+        "If a child is in immediate danger, call 158.",
+    ),
+    (
+        "Informace o rodině sdílejte jen v rozsahu, který je pro pomoc nezbytný.",
+        "Share information about the family only as far as help requires.",
+    ),
 ]
 FOOTNOTES = [
-    ("Zákon č. 359/1999 Sb., o sociálně-právní ochraně dětí, ve znění pozdějších předpisů.", "Act No. 359/1999 Coll., on the Social and Legal Protection of Children, as amended."),
-    ("Úmluva o právech dítěte, sdělení č. 104/1991 Sb.", "The UN Convention on the Rights of the Child, Communication No. 104/1991 Coll."),
-    ("Zákon č. 89/2012 Sb., občanský zákoník, § 855 a násl.", "Act No. 89/2012 Coll., the Civil Code, sections 855 ff."),
-    ("Zákon č. 108/2006 Sb., o sociálních službách.", "Act No. 108/2006 Coll., on Social Services."),
+    (
+        "Zákon č. 359/1999 Sb., o sociálně-právní ochraně dětí, ve znění pozdějších předpisů.",
+        "Act No. 359/1999 Coll., on the Social and Legal Protection of Children, as amended.",
+    ),
+    (
+        "Úmluva o právech dítěte, sdělení č. 104/1991 Sb.",
+        "The UN Convention on the Rights of the Child, Communication No. 104/1991 Coll.",
+    ),
+    (
+        "Zákon č. 89/2012 Sb., občanský zákoník, § 855 a násl.",
+        "Act No. 89/2012 Coll., the Civil Code, sections 855 ff.",
+    ),
+    (
+        "Zákon č. 108/2006 Sb., o sociálních službách.",
+        "Act No. 108/2006 Coll., on Social Services.",
+    ),
 ]
 EXTERNAL = [
     ("Linka bezpečí", "The children's helpline", "https://www.linkabezpeci.cz/"),
-    ("Ministerstvo práce a sociálních věcí", "The Ministry of Labour and Social Affairs", "https://www.mpsv.cz/"),
+    (
+        "Ministerstvo práce a sociálních věcí",
+        "The Ministry of Labour and Social Affairs",
+        "https://www.mpsv.cz/",
+    ),
 ]
-ALT = ("Sloupcový graf: počet rodin, se kterými tým pracoval v jednotlivých měsících", "Bar chart: the number of families the team worked with in each month")
+ALT = (
+    "Sloupcový graf: počet rodin, se kterými tým pracoval v jednotlivých měsících",
+    "Bar chart: the number of families the team worked with in each month",
+)
 CAPTION = ("Rodiny v péči týmu, obrázek {n}", "Families in the team's care, figure {n}")
 LINK_INTRO = ("Navazuje na to stránka", "This follows on from")
 OTHER_SECTION = ("Souvisí s tím také", "See also")
@@ -315,8 +391,14 @@ def rel(source: str, target: str) -> str:
     return ("../" * (src_dir.count("/") + 1 if src_dir else 0)) + target
 
 
-def page_text(page: Page, pages: list[Page], by_section: dict[int, list[Page]], lang: int,
-              rng_seed: int, section_titles: list[tuple[str, str]]) -> str:
+def page_text(
+    page: Page,
+    pages: list[Page],
+    by_section: dict[int, list[Page]],
+    lang: int,
+    rng_seed: int,
+    section_titles: list[tuple[str, str]],
+) -> str:
     # One random stream per page, shared by both languages, so the Czech page and
     # its translation have the same structure (headings, table rows, links).
     structure = random.Random(rng_seed * 100003 + page.number)
@@ -356,8 +438,11 @@ def page_text(page: Page, pages: list[Page], by_section: dict[int, list[Page]], 
         "",
     ]
     if sibling:
-        out += [prose.paragraph(lang, 2, 3) + f" {LINK_INTRO[lang]} "
-                f"[{sibling.titles[lang]}]({rel(page.path, sibling.path)}).", ""]
+        out += [
+            prose.paragraph(lang, 2, 3) + f" {LINK_INTRO[lang]} "
+            f"[{sibling.titles[lang]}]({rel(page.path, sibling.path)}).",
+            "",
+        ]
     out += [f"- {b[lang]}" for b in bullets]
     out += [
         "",
@@ -371,7 +456,11 @@ def page_text(page: Page, pages: list[Page], by_section: dict[int, list[Page]], 
         f"## {h2[1][lang]}",
         "",
         prose.paragraph(lang)
-        + (f" {OTHER_SECTION[lang]} [{other.titles[lang]}]({rel(page.path, other.path)})." if other else ""),
+        + (
+            f" {OTHER_SECTION[lang]} [{other.titles[lang]}]({rel(page.path, other.path)})."
+            if other
+            else ""
+        ),
         "",
         "| " + " | ".join(TABLE_HEAD[lang]) + " |",
         "| --- | --- | --- |",
@@ -432,7 +521,7 @@ def home(sections: list[str], titles: list[tuple[str, str]], lang: int, seed: in
         prose.paragraph(lang),
         "",
     ]
-    out += [f"- [{t[lang]}]({s}/index.md)" for s, t in zip(sections, titles)]
+    out += [f"- [{t[lang]}]({s}/index.md)" for s, t in zip(sections, titles, strict=True)]
     out.append("")
     return "\n".join(out)
 
@@ -581,7 +670,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dest", type=Path, help="folder to create the project in")
     parser.add_argument("--pages", type=int, default=200, help="pages per language (default 200)")
-    parser.add_argument("--publications", type=int, default=8, help="sections = publications (default 8)")
+    parser.add_argument(
+        "--publications", type=int, default=8, help="sections = publications (default 8)"
+    )
     parser.add_argument("--seed", type=int, default=2025, help="random seed (default 2025)")
     args = parser.parse_args(argv)
     info = generate(args.dest, args.pages, args.publications, args.seed)

@@ -52,17 +52,28 @@ def source_digest() -> str:
 
 def git_revision() -> str:
     try:
-        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-                              capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "plugins"],
-                               capture_output=True, text=True, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--", "plugins"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return head + (" + uncommitted changes in plugins/" if dirty else "")
 
 
 def prirucka_command() -> str:
-    for candidate in (REPO / ".venv" / "bin" / "prirucka", Path(sys.executable).parent / "prirucka"):
+    for candidate in (
+        REPO / ".venv" / "bin" / "prirucka",
+        Path(sys.executable).parent / "prirucka",
+    ):
         if candidate.exists():
             return str(candidate)
     found = shutil.which("prirucka")
@@ -150,7 +161,10 @@ def run(label: str, command: list[str], cwd: Path, log_dir: Path) -> Run:
         CODE_CHANGES.append(label)
     _CODE["digest"] = digest
     log_dir.mkdir(parents=True, exist_ok=True)
-    log_path = log_dir / f"{len(list(log_dir.iterdir())) + 1:02d}-{re.sub(r'[^a-z0-9]+', '-', label.lower()).strip('-')}.log"
+    log_path = (
+        log_dir
+        / f"{len(list(log_dir.iterdir())) + 1:02d}-{re.sub(r'[^a-z0-9]+', '-', label.lower()).strip('-')}.log"
+    )
     with open(log_path, "w+", encoding="utf-8") as log:
         started = time.perf_counter()
         process = subprocess.Popen(
@@ -181,9 +195,14 @@ def run(label: str, command: list[str], cwd: Path, log_dir: Path) -> Run:
                 PdfLine(match["name"], int(match["pages"]), float(match["seconds"]), match["state"])
             )
     status_text = "ok" if result.returncode == 0 else f"EXIT {result.returncode}"
+    status_text += f"  load {os.getloadavg()[0]:.1f}"
     print(
         f"  {label:<44} {seconds:7.2f} s  {status_text}"
-        + (f"  ({len(result.rendered)} rendered, {len(result.cached)} cached)" if result.pdfs else ""),
+        + (
+            f"  ({len(result.rendered)} rendered, {len(result.cached)} cached)"
+            if result.pdfs
+            else ""
+        ),
         flush=True,
     )
     if result.returncode != 0:
@@ -255,10 +274,23 @@ def median(runs: list[Run]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=200, help="pages per language (default 200)")
-    parser.add_argument("--publications", type=int, default=8, help="publications = sections (default 8)")
-    parser.add_argument("--jobs", type=int, default=0, help="parallel PDF renderers (default 0: one per core)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of the plain and the warm build; the median is reported (default 3)")
-    parser.add_argument("--keep", type=Path, help="create the corpus here and keep it (default: a temporary folder, deleted)")
+    parser.add_argument(
+        "--publications", type=int, default=8, help="publications = sections (default 8)"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=0, help="parallel PDF renderers (default 0: one per core)"
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of the plain and the warm build; the median is reported (default 3)",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="create the corpus here and keep it (default: a temporary folder, deleted)",
+    )
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args(argv)
 
@@ -300,7 +332,9 @@ def bench(args: argparse.Namespace, prirucka: str, corpus: Path) -> int:
     config = corpus / "mkdocs.yml"
     if args.jobs:
         text = config.read_text(encoding="utf-8")
-        text = text.replace("  - prirucka-print\n", f"  - prirucka-print:\n      jobs: {args.jobs}\n")
+        text = text.replace(
+            "  - prirucka-print\n", f"  - prirucka-print:\n      jobs: {args.jobs}\n"
+        )
         config.write_text(text, encoding="utf-8")
 
     help_text = subprocess.run(
@@ -329,7 +363,10 @@ def bench(args: argparse.Namespace, prirucka: str, corpus: Path) -> int:
     if pdf_cache.exists():
         shutil.rmtree(pdf_cache)
     cold = run("full build, cold (empty PDF cache)", full, corpus, log_dir)
-    warms = [run(f"full build, warm #{i + 1} (nothing changed)", full, corpus, log_dir) for i in range(args.repeat)]
+    warms = [
+        run(f"full build, warm #{i + 1} (nothing changed)", full, corpus, log_dir)
+        for i in range(args.repeat)
+    ]
 
     edited_rel = info["first_cs_page"]
     edited = corpus / "docs" / "cs" / edited_rel
@@ -339,8 +376,12 @@ def bench(args: argparse.Namespace, prirucka: str, corpus: Path) -> int:
 
     if pdf_cache.exists():
         shutil.rmtree(pdf_cache)
-    pdf_cold = run("prirucka pdf, cold (empty PDF cache)", [prirucka, "pdf", *pdf_jobs], corpus, log_dir)
-    pdf_warm = run("prirucka pdf, warm (nothing changed)", [prirucka, "pdf", *pdf_jobs], corpus, log_dir)
+    pdf_cold = run(
+        "prirucka pdf, cold (empty PDF cache)", [prirucka, "pdf", *pdf_jobs], corpus, log_dir
+    )
+    pdf_warm = run(
+        "prirucka pdf, warm (nothing changed)", [prirucka, "pdf", *pdf_jobs], corpus, log_dir
+    )
 
     # ------------------------------------------------------------------ figures
     plain_s = median(plains)
@@ -360,46 +401,131 @@ def bench(args: argparse.Namespace, prirucka: str, corpus: Path) -> int:
     edit_ok = rendered_after_edit == [expected]
 
     rows: list[tuple[str, str, str]] = [("figure", "value", "notes")]
-    rows.append(("pages per language", str(info["pages_per_language"]),
-                 f"+ {info['section_indexes']} section indexes + home = {info['markdown_files_per_language']} Markdown files per language"))
-    rows.append(("publications / PDFs", f"{info['publications']} / {len(cold.pdfs)}",
-                 f"{len(pdf_files)} PDFs in site/pdf/; formats cycle {', '.join(make_corpus.FORMATS)}"))
-    rows.append(("total PDF pages", str(sum(p.pages for p in cold.pdfs)),
-                 ", ".join(f"{fmt}: {sum(p.pages for p in lines)}" for fmt, lines in sorted(per_format.items()))))
-    rows.append(("plain site build (first)", f"{first.seconds:.2f} s", "cold webfont-subset cache; not used for the ratio"))
-    rows.append(("plain site build", f"{plain_s:.2f} s",
-                 f"median of {len(plains)}: {', '.join(f'{r.seconds:.2f}' for r in plains)}; {plain_how}"))
-    rows.append(("cold full build", f"{cold.seconds:.2f} s",
-                 f"site + {len(cold.rendered)} PDFs rendered, {len(cold.cached)} cached"))
-    rows.append(("warm full build", f"{warm_s:.2f} s",
-                 f"median of {len(warms)}: {', '.join(f'{r.seconds:.2f}' for r in warms)}; "
-                 f"rendered {', '.join(str(len(r.rendered)) for r in warms)} (expected 0)"))
+    rows.append(
+        (
+            "pages per language",
+            str(info["pages_per_language"]),
+            f"+ {info['section_indexes']} section indexes + home = {info['markdown_files_per_language']} Markdown files per language",
+        )
+    )
+    rows.append(
+        (
+            "publications / PDFs",
+            f"{info['publications']} / {len(cold.pdfs)}",
+            f"{len(pdf_files)} PDFs in site/pdf/; formats cycle {', '.join(make_corpus.FORMATS)}",
+        )
+    )
+    rows.append(
+        (
+            "total PDF pages",
+            str(sum(p.pages for p in cold.pdfs)),
+            ", ".join(
+                f"{fmt}: {sum(p.pages for p in lines)}" for fmt, lines in sorted(per_format.items())
+            ),
+        )
+    )
+    rows.append(
+        (
+            "plain site build (first)",
+            f"{first.seconds:.2f} s",
+            "cold webfont-subset cache; not used for the ratio",
+        )
+    )
+    rows.append(
+        (
+            "plain site build",
+            f"{plain_s:.2f} s",
+            f"median of {len(plains)}: {', '.join(f'{r.seconds:.2f}' for r in plains)}; {plain_how}",
+        )
+    )
+    rows.append(
+        (
+            "cold full build",
+            f"{cold.seconds:.2f} s",
+            f"site + {len(cold.rendered)} PDFs rendered, {len(cold.cached)} cached",
+        )
+    )
+    rows.append(
+        (
+            "warm full build",
+            f"{warm_s:.2f} s",
+            f"median of {len(warms)}: {', '.join(f'{r.seconds:.2f}' for r in warms)}; "
+            f"rendered {', '.join(str(len(r.rendered)) for r in warms)} (expected 0)",
+        )
+    )
     rows.append(("warm full / plain site", f"{warm_s / plain_s:.2f}", "target ≤ 1.2"))
-    rows.append(("rebuild after editing 1 cs page", f"{edit.seconds:.2f} s",
-                 f"{len(edit.rendered)} rendered ({', '.join(rendered_after_edit) or 'none'}), {len(edit.cached)} cached; "
-                 f"expected only {expected}: {'yes' if edit_ok else 'NO'}"))
-    rows.append(("PDF part of the cold build", f"{pdf_part:.2f} s", "cold full build − plain site build"))
-    rows.append(("PDF pages/s, cold build", f"{cold_pages / pdf_part:.1f}" if pdf_part > 0 else "n/a",
-                 f"{cold_pages} rendered pages / PDF part"))
+    rows.append(
+        (
+            "rebuild after editing 1 cs page",
+            f"{edit.seconds:.2f} s",
+            f"{len(edit.rendered)} rendered ({', '.join(rendered_after_edit) or 'none'}), {len(edit.cached)} cached; "
+            f"expected only {expected}: {'yes' if edit_ok else 'NO'}",
+        )
+    )
+    rows.append(
+        ("PDF part of the cold build", f"{pdf_part:.2f} s", "cold full build − plain site build")
+    )
+    rows.append(
+        (
+            "PDF pages/s, cold build",
+            f"{cold_pages / pdf_part:.1f}" if pdf_part > 0 else "n/a",
+            f"{cold_pages} rendered pages / PDF part",
+        )
+    )
     pdf_cold_pages = sum(p.pages for p in pdf_cold.rendered)
-    rows.append(("prirucka pdf, cold", f"{pdf_cold.seconds:.2f} s",
-                 f"{pdf_cold_pages / pdf_cold.seconds:.1f} pages/s wall; {len(pdf_cold.rendered)} rendered"
-                 + (f"; -j {args.jobs}" if args.jobs else "; one renderer per core")))
-    rows.append(("prirucka pdf, warm", f"{pdf_warm.seconds:.2f} s",
-                 f"{len(pdf_warm.rendered)} rendered, {len(pdf_warm.cached)} cached: assembling + cache keys"))
+    rows.append(
+        (
+            "prirucka pdf, cold",
+            f"{pdf_cold.seconds:.2f} s",
+            f"{pdf_cold_pages / pdf_cold.seconds:.1f} pages/s wall; {len(pdf_cold.rendered)} rendered"
+            + (f"; -j {args.jobs}" if args.jobs else "; one renderer per core"),
+        )
+    )
+    rows.append(
+        (
+            "prirucka pdf, warm",
+            f"{pdf_warm.seconds:.2f} s",
+            f"{len(pdf_warm.rendered)} rendered, {len(pdf_warm.cached)} cached: assembling + cache keys",
+        )
+    )
     for fmt, lines in sorted(per_format.items()):
         pages = sum(p.pages for p in lines)
         seconds = sum(p.seconds for p in lines)
-        rows.append((f"render time per {fmt} page", f"{1000 * seconds / pages:.0f} ms",
-                     f"{len(lines)} PDFs, {pages} pages, {seconds:.1f} s in renderers (cold build, parallel workers)"))
-    rows.append(("peak RSS, plain site", mib(max(r.peak_tree_kb for r in [first, *plains])),
-                 f"largest single process {mib(max(r.maxrss_kb for r in [first, *plains]))}"))
-    rows.append(("peak RSS, cold full build", mib(cold.peak_tree_kb),
-                 f"largest single process {mib(cold.maxrss_kb)}"))
-    rows.append(("peak RSS, warm full build", mib(max(r.peak_tree_kb for r in warms)),
-                 f"largest single process {mib(max(r.maxrss_kb for r in warms))}"))
-    rows.append(("peak RSS, prirucka pdf cold", mib(pdf_cold.peak_tree_kb),
-                 f"largest single process {mib(pdf_cold.maxrss_kb)}"))
+        rows.append(
+            (
+                f"render time per {fmt} page",
+                f"{1000 * seconds / pages:.0f} ms",
+                f"{len(lines)} PDFs, {pages} pages, {seconds:.1f} s in renderers (cold build, parallel workers)",
+            )
+        )
+    rows.append(
+        (
+            "peak RSS, plain site",
+            mib(max(r.peak_tree_kb for r in [first, *plains])),
+            f"largest single process {mib(max(r.maxrss_kb for r in [first, *plains]))}",
+        )
+    )
+    rows.append(
+        (
+            "peak RSS, cold full build",
+            mib(cold.peak_tree_kb),
+            f"largest single process {mib(cold.maxrss_kb)}",
+        )
+    )
+    rows.append(
+        (
+            "peak RSS, warm full build",
+            mib(max(r.peak_tree_kb for r in warms)),
+            f"largest single process {mib(max(r.maxrss_kb for r in warms))}",
+        )
+    )
+    rows.append(
+        (
+            "peak RSS, prirucka pdf cold",
+            mib(pdf_cold.peak_tree_kb),
+            f"largest single process {mib(pdf_cold.maxrss_kb)}",
+        )
+    )
 
     print("\nFigures (wall-clock; peak RSS = sum over the process tree, sampled every 0.1 s)\n")
     print(table(rows))
@@ -412,12 +538,16 @@ def bench(args: argparse.Namespace, prirucka: str, corpus: Path) -> int:
     surprises = []
     for r in warms:
         if r.rendered:
-            surprises.append(f"{r.label}: {len(r.rendered)} PDF(s) rendered again although nothing changed "
-                             f"({', '.join(p.name for p in r.rendered)}): the cache key is not stable")
+            surprises.append(
+                f"{r.label}: {len(r.rendered)} PDF(s) rendered again although nothing changed "
+                f"({', '.join(p.name for p in r.rendered)}): the cache key is not stable"
+            )
     if pdf_warm.rendered:
         surprises.append(f"prirucka pdf (warm) rendered {len(pdf_warm.rendered)} PDF(s) again")
     if not edit_ok:
-        surprises.append(f"after editing {edited_rel} (cs) the build rendered {rendered_after_edit or 'nothing'}, expected [{expected}]")
+        surprises.append(
+            f"after editing {edited_rel} (cs) the build rendered {rendered_after_edit or 'nothing'}, expected [{expected}]"
+        )
     if len(cold.pdfs) != info["pdfs"]:
         surprises.append(f"the cold build reported {len(cold.pdfs)} PDFs, expected {info['pdfs']}")
     if source_digest() != _CODE["digest"]:
@@ -426,13 +556,17 @@ def bench(args: argparse.Namespace, prirucka: str, corpus: Path) -> int:
         surprises.append(
             "Příručka's code changed during the benchmark (noticed before: "
             + "; ".join(CODE_CHANGES)
-            + "); the PDF cache keys include the code, so figures after that point mix versions: run again"
+            + "); the input-level PDF cache key includes that code, so from that point every publication is "
+            "assembled again (and rendered again if its print HTML changed): those figures mix versions; run again"
         )
     if surprises:
         print("\nSurprises")
         for line in surprises:
             print(f"  - {line}")
-    print(f"\nLogs of every run: {corpus / 'bench-logs'}" + ("" if args.keep else " (deleted with the temporary corpus)"))
+    print(
+        f"\nLogs of every run: {corpus / 'bench-logs'}"
+        + ("" if args.keep else " (deleted with the temporary corpus)")
+    )
     return 0
 
 

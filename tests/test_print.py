@@ -229,3 +229,14 @@ def test_booklet_margins_are_mirrored(built):
     inner, outer = 18 * 72 / 25.4, 13 * 72 / 25.4
     assert abs(_text_left_edge(pdf.pages[right_page]) - inner) < 6
     assert abs(_text_left_edge(pdf.pages[left_page]) - outer) < 6
+
+
+def test_outdated_translation_noted_on_the_imprint(built):
+    _, site, _ = built
+    english = " ".join(reader(site, "prirucka.en.pdf").pages[1].extract_text().split())
+    assert (
+        "The original was updated after this translation was made; these chapters may be out of date: Steps."
+        in english
+    )
+    czech = " ".join(reader(site, "prirucka.cs.pdf").pages[1].extract_text().split())
+    assert "nemusí odpovídat" not in czech

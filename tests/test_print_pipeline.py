@@ -256,7 +256,9 @@ def test_funder_that_requires_the_project_number(tmp_path):
     manifest.write_text(manifest.read_text().replace("project_number: CZ-0001\n", ""))
     with pytest.raises(AuthorError) as raised:
         load_publication(manifest, load_funders(handbook), ["cs", "en"])
-    assert "prirucka.yml:11: funder `fond` requires the project's registration number" in str(raised.value)
+    assert "prirucka.yml:11: funder `fond` requires the project's registration number" in str(
+        raised.value
+    )
 
 
 def test_print_shop_adds_bleed_and_crop_marks(project):

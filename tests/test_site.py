@@ -124,8 +124,8 @@ def test_translated_pages_have_no_notice(mini_site: Path):
     for page in [
         "index.html",
         "en/index.html",
-        "sekce/alfa/index.html",
-        "en/sekce/alfa/index.html",
+        "sekce/zeta/index.html",
+        "en/sekce/zeta/index.html",
     ]:
         body = article(parse(mini_site / page))
         assert body.find("aside") is None, page

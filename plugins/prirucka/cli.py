@@ -163,6 +163,96 @@ def pdf(config_file, ids, lang, print_shop, output_dir, jobs, variant, strict) -
         sys.exit(1)
 
 
+def _project(config_file: str):
+    from .core import project as project_module
+
+    try:
+        return project_module.load(config_file)
+    except AuthorError as error:
+        _fail(error)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--json", "as_json", is_flag=True, help="Machine-readable output (see the editor guide)."
+)
+@click.option(
+    "--lang", type=click.Choice(["cs", "en"]), help="Only translations into this language."
+)
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 when anything is outdated or missing (for CI)."
+)
+def status(config_file, as_json, lang, strict) -> None:
+    """Translation state of every page: current, outdated, missing, untracked, orphaned, edited."""
+    from . import translate_cli
+
+    try:
+        sys.exit(translate_cli.show_status(_project(config_file), as_json, lang, strict))
+    except AuthorError as error:
+        _fail(error)
+
+
+@main.command()
+@config_option
+@click.argument("path")
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["cs", "en"]),
+    required=True,
+    help="The language to translate into.",
+)
+@click.option(
+    "--from",
+    "source_lang",
+    type=click.Choice(["cs", "en"]),
+    help="The source language (default: from PATH).",
+)
+def translate(config_file, path, to, source_lang) -> None:
+    """Start a translation: copy PATH into the other language with a translation record."""
+    from . import translate_cli
+
+    try:
+        translate_cli.translate(_project(config_file), path, to, source_lang)
+    except AuthorError as error:
+        _fail(error)
+
+
+@main.command()
+@config_option
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--all-current", is_flag=True, help="Record every translation as matching its source now."
+)
+@click.option(
+    "--force", is_flag=True, help="Record even a page whose text is still a copy of its source."
+)
+def sync(config_file, paths, all_current, force) -> None:
+    """Record that translations (PATHS) match their sources' current text."""
+    from . import translate_cli
+
+    if not paths and not all_current:
+        raise click.UsageError("name the translated pages, or use --all-current")
+    try:
+        sys.exit(translate_cli.sync(_project(config_file), list(paths), all_current, force))
+    except AuthorError as error:
+        _fail(error)
+
+
+@main.command()
+@config_option
+@click.argument("path")
+def diff(config_file, path) -> None:
+    """What changed in PATH's source since the translation was recorded."""
+    from . import translate_cli
+
+    try:
+        translate_cli.diff(_project(config_file), path)
+    except AuthorError as error:
+        _fail(error)
+
+
 @main.command()
 @config_option
 @click.option(

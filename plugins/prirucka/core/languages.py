@@ -41,6 +41,25 @@ _TEXTS: dict[str, dict[str, str]] = {
         "kind.methodology": "Metodika",
         "kind.report": "Zpráva",
         "format": "Formát",
+        "outdated_notice": "Originál této stránky ({language}) byl aktualizován {date}; tento překlad nemusí být aktuální.",
+        "read_original": "Přečtěte si originál",
+        "outdated_label": "Zastaralý překlad",
+        "outdated_imprint": "Originál byl po pořízení tohoto překladu aktualizován; nemusí odpovídat kapitoly: {chapters}.",
+        "translation_status": "Stav překladů",
+        "translation_status_intro": "Přehled pro redaktory: u každé stránky, zda její překlad odpovídá originálu. Vychází ze stejných údajů jako příkaz `prirucka status`.",
+        "state.current": "aktuální",
+        "state.outdated": "zastaralý",
+        "state.missing": "chybí",
+        "state.untracked": "nesledovaný",
+        "state.orphaned": "osiřelý",
+        "state.edited": "upravený",
+        "column.page": "Stránka",
+        "column.language": "Jazyk",
+        "column.state": "Stav",
+        "column.details": "Podrobnosti",
+        "changed_sections": "změněné oddíly",
+        "source_updated": "originál změněn",
+        "totals": "Celkem",
     },
     "en": {
         "fallback_notice": "This page has not been translated yet; you are reading the {original} original.",
@@ -76,6 +95,25 @@ _TEXTS: dict[str, dict[str, str]] = {
         "kind.methodology": "Methodology",
         "kind.report": "Report",
         "format": "Format",
+        "outdated_notice": "The original of this page ({language}) was updated on {date}; this translation may be out of date.",
+        "read_original": "Read the original",
+        "outdated_label": "Outdated translation",
+        "outdated_imprint": "The original was updated after this translation was made; these chapters may be out of date: {chapters}.",
+        "translation_status": "Translation status",
+        "translation_status_intro": "For editors: whether each page's translation matches its original. Made from the same data as the `prirucka status` command.",
+        "state.current": "current",
+        "state.outdated": "outdated",
+        "state.missing": "missing",
+        "state.untracked": "untracked",
+        "state.orphaned": "orphaned",
+        "state.edited": "edited",
+        "column.page": "Page",
+        "column.language": "Language",
+        "column.state": "State",
+        "column.details": "Details",
+        "changed_sections": "changed sections",
+        "source_updated": "original changed",
+        "totals": "Totals",
     },
 }
 
@@ -123,3 +161,27 @@ def ordinal(lang: str, number: int) -> str:
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
     return f"{number}{suffix}"
+
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date(lang: str, iso: str) -> str:
+    """'15. 9. 2025' in Czech (non-breaking spaces), '15 September 2025' in English."""
+    year, month, day = (int(part) for part in iso[:10].split("-"))
+    if lang == "cs":
+        return f"{day}.\u00a0{month}.\u00a0{year}"
+    return f"{day}\u00a0{_MONTHS_EN[month - 1]} {year}"

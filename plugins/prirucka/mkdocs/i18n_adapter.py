@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 
 def _i18n(config: MkDocsConfig):
@@ -123,7 +123,9 @@ def original_url(file: File, config: MkDocsConfig) -> str:
     return file.url
 
 
-def add_generated_page(files: Files, config: MkDocsConfig, path: str, content: str) -> File:
+def add_generated_page(
+    files: Files, config: MkDocsConfig, path: str, content: str, in_nav: bool = True
+) -> File:
     """Add a page made at build time (e.g. 'publikace.md') to this language's site."""
     lang = current_language(config)
     probe = File(path, None, config.site_dir, config.use_directory_urls)
@@ -133,6 +135,7 @@ def add_generated_page(files: Files, config: MkDocsConfig, path: str, content: s
         config.site_dir,
         config.use_directory_urls,
         dest_uri=language_prefix(config, lang) + probe.dest_uri,
+        inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
     )
     page.generated_by = "prirucka"
     page.content_string = content

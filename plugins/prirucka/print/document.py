@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 from ..core import languages as ui
+from ..core import translation
 from ..core.project import Project
 from . import chapter as chapter_html
 from .citation import citation
@@ -104,6 +105,7 @@ def _part(project: Project, publication: Publication, lang: str, pdf_name: str) 
         ),
         "chapters": [],
         "toc": [],
+        "outdated_notice": "",
     }
 
 
@@ -124,6 +126,7 @@ def assemble(
         found, fallback_warnings = chapters(project, publication, lang)
         warnings.extend(fallback_warnings)
         chapter_anchors = {ch.path: ch.anchor for ch in found}
+        outdated = []
         pages_by_lang[lang] = [ch.path for ch in found]
         for ch in found:
             rendered = chapter_html.render_chapter(project, ch, chapter_anchors)
@@ -131,6 +134,10 @@ def assemble(
             files.extend(rendered.files)
             sources.append((ch.file, rendered.html))
             anchors.append(ch.anchor)
+            if not ch.fallback:
+                state = translation.page_status(project.docs_dir, project.languages, ch.path, lang)
+                if state is not None and state.state == "outdated":
+                    outdated.append(rendered.title)
             note = ""
             if ch.fallback:
                 original = ui.text(lang, f"language_adjective.{ch.text_lang}")
@@ -150,6 +157,10 @@ def assemble(
                     )
                 elif level == 2 and heading_id:
                     part["toc"].append({"level": 2, "href": "#" + heading_id, "text": text})
+        if outdated:
+            part["outdated_notice"] = ui.text(
+                lang, "outdated_imprint", chapters=", ".join(outdated)
+            )
         parts.append(part)
 
     width, height = FORMATS[publication.format]

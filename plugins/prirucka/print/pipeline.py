@@ -143,7 +143,8 @@ def input_key(
         warnings.extend(fallback)
         for chapter in found:
             digest.update(f"{lang}\0{chapter.path}\0{chapter.text_lang}\0".encode())
-            files.append(chapter.file)
+            # Its counterparts too: whether a translation is outdated depends on its source.
+            files.extend(project.language_dir(code) / chapter.path for code in project.languages)
     for path in files:
         digest.update(f"{path}\0{_digest_of(path)}\0".encode())
     return digest.hexdigest(), warnings
