@@ -21,6 +21,7 @@ import tinyhtml5
 
 from ..core import frontmatter
 from ..core.project import Project
+from ..markdown import LANGUAGE_AWARE
 from .sources import Chapter
 
 # MkDocs always adds these; print renders like the site.
@@ -45,7 +46,9 @@ def markdown_to_html(text: str, lang: str, project: Project) -> str:
     )
     configs = {name: dict(options) for name, options in project.extension_configs.items()}
     configs.setdefault("toc", {})["permalink"] = False  # no ¶ marks on paper
-    configs["prirucka_admonitions"] = {"lang": lang}
+    for name in LANGUAGE_AWARE:
+        if name in names:
+            configs[name] = {**configs.get(name, {}), "lang": lang}
     md = markdown.Markdown(extensions=names, extension_configs=configs)
     return md.convert(text)
 

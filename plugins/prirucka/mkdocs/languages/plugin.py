@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ...core import languages, sitemap
+from ...markdown import LANGUAGE_AWARE
 from .. import i18n_adapter as i18n
 from .config import LanguagesConfig
 
