@@ -255,6 +255,60 @@ def diff(config_file, path) -> None:
 
 @main.command()
 @config_option
+@click.argument("path")
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["cs", "en"]),
+    help="The translation's language (default: the other one).",
+)
+def terms(config_file, path, target) -> None:
+    """List the glossary terms in a page, with the translation each requires."""
+    from . import translate_cli
+    from .core import glossary as glossary_module
+    from .core.frontmatter import read
+    from .core.mdtext import position, prose
+
+    project = _project(config_file)
+    lang, relative = translate_cli.resolve(project, path)
+    if lang is None:
+        lang = next(
+            (c for c in project.languages if (project.language_dir(c) / relative).is_file()), None
+        )
+    file = project.language_dir(lang) / relative if lang else None
+    if file is None or not file.is_file():
+        raise click.UsageError(f"no page {path}")
+    target = target or next(c for c in project.languages if c != lang)
+    try:
+        glossary = glossary_module.load(project.handbook_dir / "glossary.yml")
+        doc = read(file)
+    except AuthorError as error:
+        _fail(error)
+    text = prose(doc.body)
+    found: dict[str, tuple] = {}
+    for match in glossary.find_terms(text, lang):
+        found.setdefault(
+            match.entry.id, (match, position(text, match.start)[0] + doc.body_line - 1)
+        )
+    shown = file.relative_to(project.root).as_posix()
+    if not found:
+        click.echo(f"{shown}: no glossary terms")
+        return
+    click.echo(f"Glossary terms in {shown} ({lang} → {target}):")
+    for match, line in found.values():
+        wanted = match.entry.sides.get(target)
+        if wanted is None:
+            continue
+        required = wanted.term + (f" ({wanted.abbr})" if wanted.abbr else "")
+        click.echo(f"  line {line:<4} {match.text}  →  {required}")
+        if wanted.avoid:
+            click.echo(f"             avoid: {', '.join(v.text for v in wanted.avoid)}")
+        if match.entry.note:
+            click.echo(f"             note: {match.entry.note}")
+
+
+@main.command()
+@config_option
 @click.option(
     "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )

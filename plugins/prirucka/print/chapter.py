@@ -49,6 +49,8 @@ def markdown_to_html(text: str, lang: str, project: Project) -> str:
     for name in LANGUAGE_AWARE:
         if name in names:
             configs[name] = {**configs.get(name, {}), "lang": lang}
+    if "prirucka_glossary" in names:
+        configs["prirucka_glossary"]["glossary"] = str(project.handbook_dir / "glossary.yml")
     md = markdown.Markdown(extensions=names, extension_configs=configs)
     return md.convert(text)
 

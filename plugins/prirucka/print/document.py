@@ -8,8 +8,11 @@ from pathlib import Path
 
 import jinja2
 
+from ..core import glossary as glossary_module
 from ..core import languages as ui
 from ..core import translation
+from ..core.frontmatter import read
+from ..core.mdtext import prose
 from ..core.project import Project
 from . import chapter as chapter_html
 from .citation import citation
@@ -106,7 +109,30 @@ def _part(project: Project, publication: Publication, lang: str, pdf_name: str) 
         "chapters": [],
         "toc": [],
         "outdated_notice": "",
+        "glossary": [],
     }
+
+
+def _glossary_appendix(project: Project, found, lang: str) -> list[dict]:
+    """The glossary terms the chapters use, in `lang`'s alphabetical order."""
+    path = project.handbook_dir / "glossary.yml"
+    if not path.is_file():
+        return []
+    glossary = glossary_module.load(path)
+    text = "\n\n".join(prose(read(ch.file).body) for ch in found if ch.text_lang == lang)
+    used = glossary.used_entries(text, lang)
+    other = next((code for code in project.languages if code != lang), None)
+    return [
+        {
+            "id": entry.id,
+            "term": entry.sides[lang].term,
+            "abbr": entry.sides[lang].abbr,
+            "definition": entry.sides[lang].definition,
+            "other_lang": other,
+            "other": entry.sides[other].term if other in entry.sides else "",
+        }
+        for entry in glossary_module.sorted_entries(used, lang)
+    ]
 
 
 def assemble(
@@ -160,6 +186,11 @@ def assemble(
         if outdated:
             part["outdated_notice"] = ui.text(
                 lang, "outdated_imprint", chapters=", ".join(outdated)
+            )
+        part["glossary"] = _glossary_appendix(project, found, lang)
+        if part["glossary"]:
+            part["toc"].append(
+                {"level": 1, "href": f"#glossary-{lang}", "text": ui.text(lang, "glossary")}
             )
         parts.append(part)
 

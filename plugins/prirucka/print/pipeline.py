@@ -77,6 +77,8 @@ def cache_key(project: Project, document: PrintDocument, options: Options) -> st
     for part in (
         CACHE_VERSION,
         version("weasyprint"),
+        # Our code too: a change in how WeasyPrint is called may change the PDF, not the HTML.
+        _code_digest(),
         options.variant,
         str(options.print_shop),
         document.html,
@@ -134,7 +136,11 @@ def input_key(
         config,
     ):
         digest.update(part.encode() + b"\0")
-    files = [publication.source, project.handbook_dir / "funders.yml"]
+    files = [
+        publication.source,
+        project.handbook_dir / "funders.yml",
+        project.handbook_dir / "glossary.yml",
+    ]
     theme = theme_dir(project)
     files += sorted(p for p in theme.rglob("*") if p.is_file()) if theme.is_dir() else []
     warnings: list[str] = []

@@ -65,7 +65,10 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     ) -> str:
         # The Markdown of a page is rendered in the language it is written in,
         # also when it is served under the other language's URL.
-        config.mdx_configs[ADMONITIONS]["lang"] = i18n.source_language(page.file, config)
+        lang = i18n.source_language(page.file, config)
+        for name in LANGUAGE_AWARE:
+            if name in config.markdown_extensions:
+                config.mdx_configs.setdefault(name, {})["lang"] = lang
         return markdown
 
     def on_page_content(

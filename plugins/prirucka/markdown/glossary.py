@@ -1,0 +1,147 @@
+"""Glossary terms explained where they are used (`prirucka_glossary`).
+
+- every glossary abbreviation becomes `<abbr title="term: definition">`;
+- an abbreviation's first use on a page is written out, "OSPOD (orgán
+  sociálně-právní ochrany dětí)", unless the page already used the full term;
+- the first use of a glossary term gets its definition on hover or tap.
+
+Same extension for the web and for print. Options: `lang`, `glossary` (path of
+handbook/glossary.yml), `expand` (write out first uses; default true).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from functools import cache
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from ..core import glossary as glossary_module
+
+_SKIP = {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "abbr", "dfn"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@cache
+def _load(path: str, mtime_ns: int) -> glossary_module.Glossary:
+    return glossary_module.load(path)
+
+
+def load_glossary(path: str) -> glossary_module.Glossary | None:
+    """The glossary at `path` (re-read when the file changes), or None without one."""
+    file = Path(path)
+    if not path or not file.is_file():
+        return None
+    return _load(str(file), file.stat().st_mtime_ns)
+
+
+class _Terms(Treeprocessor):
+    def __init__(self, md: Markdown, extension: GlossaryExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        glossary = load_glossary(self.extension.getConfig("glossary"))
+        if glossary is None:
+            return
+        self.glossary = glossary
+        self.lang = self.extension.getConfig("lang")
+        self.expand = self.extension.getConfig("expand")
+        self.introduced: set[str] = set()  # entries explained or written out in the text already
+        self._walk(root, in_heading=False)
+
+    def _skipped(self, element: etree.Element) -> bool:
+        if element.tag in _SKIP or element.get("data-prirucka-glossary") == "off":
+            return True
+        lang = element.get("lang")
+        return bool(lang) and lang != self.lang
+
+    def _walk(self, element: etree.Element, in_heading: bool) -> None:
+        heading = in_heading or element.tag in _HEADINGS
+        if element.text:
+            element.text, new = self._split(element.text, heading)
+            for index, node in enumerate(new):
+                element.insert(index, node)
+            offset = len(new)
+        else:
+            offset = 0
+        for child in list(element)[offset:]:
+            if not self._skipped(child):
+                self._walk(child, heading)
+            if child.tail:
+                child.tail, new = self._split(child.tail, heading)
+                position = list(element).index(child) + 1
+                for index, node in enumerate(new):
+                    element.insert(position + index, node)
+
+    def _split(self, text: str, in_heading: bool) -> tuple[str, list[etree.Element]]:
+        """Text up to the first term, and the elements (with tails) for the rest."""
+        matches = self.glossary.find_terms(text, self.lang)
+        if not matches:
+            return text, []
+        head = text[: matches[0].start]
+        nodes: list[etree.Element] = []
+        for index, match in enumerate(matches):
+            following = (
+                text[match.end : matches[index + 1].start]
+                if index + 1 < len(matches)
+                else text[match.end :]
+            )
+            side = match.entry.sides[self.lang]
+            # Headings only name things: the explanation belongs to the text.
+            first = match.entry.id not in self.introduced and not in_heading
+            if not in_heading:
+                self.introduced.add(match.entry.id)
+            if match.is_abbr:
+                node = etree.Element("abbr", {"title": f"{side.term}: {side.definition}"})
+                node.text = match.text
+                if first and self.expand and not self._explained_nearby(text, match, matches):
+                    following = f" ({side.term})" + following
+            elif first:
+                node = etree.Element("abbr", {"class": "prirucka-term", "title": side.definition})
+                node.text = match.text
+            else:
+                if nodes:
+                    nodes[-1].tail = (nodes[-1].tail or "") + match.text + following
+                else:
+                    head += match.text + following
+                continue
+            node.tail = following
+            nodes.append(node)
+        return head, nodes
+
+    @staticmethod
+    def _explained_nearby(text: str, match, matches) -> bool:
+        """The author explains the abbreviation in the same sentence: "OSPOD (…)", "OSPOD je orgán …"."""
+        rest = text[match.end :]
+        if rest.lstrip().startswith("("):
+            return True
+        end = re.search(r"[.!?](?:\s|$)", rest)
+        limit = match.end + (end.start() if end else len(rest))
+        return any(
+            other.entry.id == match.entry.id
+            and not other.is_abbr
+            and match.end <= other.start < limit
+            for other in matches
+        )
+
+
+class GlossaryExtension(Extension):
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "lang": ["en", "Language of the page (cs, en)"],
+            "glossary": ["", "Path of handbook/glossary.yml"],
+            "expand": [True, "Write out an abbreviation on its first use on a page"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Priority 4: after inline patterns (20) and admonition titles (5), before serialising.
+        md.treeprocessors.register(_Terms(md, self), "prirucka_glossary", 4)
+
+
+def makeExtension(**kwargs) -> GlossaryExtension:
+    return GlossaryExtension(**kwargs)

@@ -1,0 +1,132 @@
+"""prirucka-glossary: one terminology for both languages, on the site.
+
+The term base (handbook/glossary.yml, core.glossary) is used three ways here:
+the `prirucka_glossary` Markdown extension explains abbreviations and terms
+where they are used; every page is checked for variants to avoid (a build
+warning with file and line, so `--strict` fails); and a glossary page per
+language lists the terms in that language's alphabetical order.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ...core import frontmatter
+from ...core import glossary as glossary_module
+from ...core import languages as ui
+from ...core.errors import AuthorError
+from .. import i18n_adapter as i18n
+from .config import GlossaryConfig
+
+log = get_plugin_logger(__name__)
+EXTENSION = "prirucka_glossary"
+MARKER = "<!-- prirucka:glossary -->"
+
+
+class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+    def __init__(self) -> None:
+        self.glossary: glossary_module.Glossary | None = None
+
+    @event_priority(-110)  # after i18n (-100) set this pass's language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        path = (Path(config.config_file_path).parent / self.config.glossary).resolve()
+        if not path.is_file():
+            log.warning(
+                f"no glossary at {self.config.glossary}; terms are not explained or checked"
+            )
+            return config
+        try:
+            self.glossary = glossary_module.load(path)
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
+        if EXTENSION in config.markdown_extensions:
+            config.mdx_configs.setdefault(EXTENSION, {})["glossary"] = str(path)
+        self.root = Path(config.config_file_path).resolve().parent
+        return config
+
+    @event_priority(-110)  # after i18n (-100) chose this language's files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.glossary is None:
+            return files
+        lang = i18n.current_language(config)
+        title = ui.text(lang, "glossary")
+        body = (
+            f"---\ntitle: {title}\norder: {self.config.order}\n---\n\n# {title}\n\n"
+            f"{ui.text(lang, 'glossary_intro')}\n\n{MARKER}\n"
+        )
+        i18n.add_generated_page(files, config, self.config.page, body)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.glossary is None or not self.config.check or page.file.abs_src_path is None:
+            return markdown
+        lang = i18n.current_language(config)
+        if i18n.source_language(page.file, config) != lang:
+            return markdown  # a fallback copy: checked in its own language
+        doc = frontmatter.read(page.file.abs_src_path)
+        source = None
+        if lang == "en":
+            original = Path(config.docs_dir) / "cs" / i18n.norm_path(page.file)
+            if original.is_file():
+                original_doc = frontmatter.read(original)
+                source_path = original.resolve().relative_to(self.root).as_posix()
+                source = ("cs", original_doc.body, source_path, original_doc.body_line)
+        shown = Path(page.file.abs_src_path).relative_to(self.root).as_posix()
+        for finding in self.glossary.check(shown, doc.body, lang, doc.body_line, source):
+            log.warning(str(finding))
+        return markdown
+
+    def on_page_content(
+        self, html_text: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.glossary is None or i18n.norm_path(page.file) != self.config.page:
+            return html_text
+        return html_text.replace(MARKER, self._page(i18n.current_language(config), page, config))
+
+    def _page(self, lang: str, page: Page, config: MkDocsConfig) -> str:
+        other = next((code for code in i18n.build_languages(config) if code != lang), None)
+        counterpart = ""
+        if other:
+            counterpart = get_relative_url(
+                i18n.language_prefix(config, other)
+                + page.file.url[len(i18n.language_prefix(config, lang)) :],
+                page.url,
+            )
+        out = ['<div class="prirucka-glossary" data-prirucka-glossary="off">']
+        letter = None
+        for entry in glossary_module.sorted_entries(self.glossary.entries, lang):
+            side = entry.sides[lang]
+            first = glossary_module.initial(side.term, lang)
+            if first != letter:
+                if letter is not None:
+                    out.append("</dl>")
+                out.append(f"<h2>{html.escape(first)}</h2><dl>")
+                letter = first
+            name = html.escape(side.term) + (f" ({html.escape(side.abbr)})" if side.abbr else "")
+            out.append(f'<dt id="{entry.id}">{name}</dt><dd><p>{html.escape(side.definition)}</p>')
+            if other and other in entry.sides:
+                theirs = entry.sides[other]
+                out.append(
+                    f"<p>{html.escape(ui.text(lang, 'glossary_other'))}: "
+                    f'<a href="{html.escape(counterpart)}#{entry.id}" hreflang="{other}" lang="{other}">{html.escape(theirs.term)}</a></p>'
+                )
+            if side.avoid:
+                avoided = ", ".join(html.escape(v.text) for v in side.avoid)
+                out.append(
+                    f'<p class="prirucka-glossary__avoid">{html.escape(ui.text(lang, "glossary_avoid"))}: {avoided}</p>'
+                )
+            out.append("</dd>")
+        if letter is not None:
+            out.append("</dl>")
+        out.append("</div>")
+        return "".join(out)
