@@ -11,11 +11,11 @@ import jinja2
 from ..core import glossary as glossary_module
 from ..core import languages as ui
 from ..core import translation
+from ..core.citation import citation
 from ..core.frontmatter import read
 from ..core.mdtext import prose
 from ..core.project import Project
 from . import chapter as chapter_html
-from .citation import citation
 from .manifest import FORMATS, LICENSES, Funder, Publication
 from .sources import chapters
 

@@ -20,6 +20,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 CSS_URI = "assets/prirucka/prirucka.css"
+JS_URI = "assets/prirucka/prirucka.js"
 FONTS_URI = "assets/prirucka/fonts/"
 
 
@@ -33,6 +34,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         config.theme["font"] = False
         if CSS_URI not in config.extra_css:
             config.extra_css.insert(0, CSS_URI)
+        if JS_URI not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(JS_URI)
         return config
 
     def _project_path(self, config: MkDocsConfig, value: str) -> Path:
@@ -60,4 +63,5 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             files.append(File.generated(config, FONTS_URI + font.filename, content=font.data))
         css = webfonts.font_face_css(fonts, "fonts/") + (ASSETS / "prirucka.css").read_text("utf-8")
         files.append(File.generated(config, CSS_URI, content=css))
+        files.append(File.generated(config, JS_URI, content=(ASSETS / "prirucka.js").read_text("utf-8")))
         return files

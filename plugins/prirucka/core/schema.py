@@ -1,0 +1,346 @@
+"""Typed front matter: what each kind of document declares, checked with file and line.
+
+Every page declares `type:` (page, handbook, manual, leaflet, methodology,
+project). Unknown keys are errors: a typo must not pass silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import AuthorError
+from .frontmatter import Document
+
+TYPES = ("page", "handbook", "manual", "leaflet", "methodology", "project")
+AUDIENCES = ("parents", "professionals", "editors")
+PROJECT_STATUSES = ("planned", "running", "completed")
+CURRENCIES = ("EUR", "CZK")
+
+# Czech regions (kraje) and the whole country, with both languages' names.
+REGIONS: dict[str, dict[str, str]] = {
+    "praha": {"cs": "Hlavní město Praha", "en": "Prague"},
+    "stredocesky": {"cs": "Středočeský kraj", "en": "Central Bohemian Region"},
+    "jihocesky": {"cs": "Jihočeský kraj", "en": "South Bohemian Region"},
+    "plzensky": {"cs": "Plzeňský kraj", "en": "Plzeň Region"},
+    "karlovarsky": {"cs": "Karlovarský kraj", "en": "Karlovy Vary Region"},
+    "ustecky": {"cs": "Ústecký kraj", "en": "Ústí nad Labem Region"},
+    "liberecky": {"cs": "Liberecký kraj", "en": "Liberec Region"},
+    "kralovehradecky": {"cs": "Královéhradecký kraj", "en": "Hradec Králové Region"},
+    "pardubicky": {"cs": "Pardubický kraj", "en": "Pardubice Region"},
+    "vysocina": {"cs": "Kraj Vysočina", "en": "Vysočina Region"},
+    "jihomoravsky": {"cs": "Jihomoravský kraj", "en": "South Moravian Region"},
+    "olomoucky": {"cs": "Olomoucký kraj", "en": "Olomouc Region"},
+    "zlinsky": {"cs": "Zlínský kraj", "en": "Zlín Region"},
+    "moravskoslezsky": {"cs": "Moravskoslezský kraj", "en": "Moravian-Silesian Region"},
+    "cr": {"cs": "celá Česká republika", "en": "the whole Czech Republic"},
+}
+
+# Named results that add up across projects; others may be given with their own label.
+RESULTS: dict[str, dict[str, str]] = {
+    "children_supported": {"cs": "podpořené děti", "en": "children supported"},
+    "families_supported": {"cs": "podpořené rodiny", "en": "families supported"},
+    "direct_interventions": {"cs": "přímé intervence", "en": "direct interventions"},
+    "professionals_trained": {"cs": "proškolení odborníci", "en": "professionals trained"},
+    "case_conferences": {"cs": "případové konference", "en": "case conferences"},
+    "workshops": {"cs": "semináře a workshopy", "en": "seminars and workshops"},
+    "partner_organisations": {"cs": "partnerské organizace", "en": "partner organisations"},
+}
+
+_COMMON = {
+    "type": "page, handbook, manual, leaflet, methodology or project",
+    "title": "the page title",
+    "description": "one sentence: the summary shown in lists and search results",
+    "order": "position in its folder (1, 2, 3…)",
+    "audience": "parents, professionals and/or editors",
+    "authors": "a list of names",
+    "date": "the date of this version, YYYY-MM-DD",
+    "tags": "a list of tags",
+    "project": "the project page this document comes from, e.g. projekty/spolu-pomoc-detem.md",
+    "translation": "the translation record (written by `prirucka sync`)",
+    "search": "{exclude: true} or {boost: 2}",
+    "hide": "Material's hide: [navigation, toc]",
+}
+_PER_TYPE = {
+    "page": {},
+    "handbook": {
+        "edition": "edition number",
+        "publication": "the handbook/<id>.yml it is printed in",
+    },
+    "manual": {
+        "edition": "edition number",
+        "publication": "the handbook/<id>.yml it is printed in",
+    },
+    "leaflet": {
+        "edition": "edition number",
+        "publication": "the handbook/<id>.yml it is printed in",
+    },
+    "methodology": {
+        "publication": "the handbook/<id>.yml it is printed in",
+        "number": "its number, e.g. 1/2025",
+        "year": "the year it was issued",
+        "issuer": "the issuing body",
+        "addressees": "who it is for (a list)",
+        "binding": "true or false",
+        "reference": "the reference number (č. j.)",
+    },
+    "project": {
+        "promoter": "the organisation carrying out the project",
+        "partners": "a list of partner organisations",
+        "number": "the project's registration number",
+        "region": f"one or more of: {', '.join(REGIONS)}",
+        "target_groups": "a list of target groups",
+        "status": "planned, running or completed",
+        "period": "{start: YYYY-MM, end: YYYY-MM}",
+        "costs": "{initial: …, final: …, grant: …, currency: EUR or CZK}",
+        "funder": "the funder, as named by the funder",
+        "website": "the project's web address",
+        "results": "named figures, e.g. {children_supported: 146}",
+    },
+}
+
+
+def keys_for(kind: str) -> dict[str, str]:
+    return {**_COMMON, **_PER_TYPE.get(kind, {})}
+
+
+@dataclass
+class Result:
+    key: str  # a RESULTS key, or "" for a custom label
+    label: str
+    value: float
+
+
+@dataclass
+class DocumentMeta:
+    type: str
+    title: str
+    description: str = ""
+    audience: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    tags: list[str] = field(default_factory=list)
+    project: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # the type's own keys, validated
+    results: list[Result] = field(default_factory=list)
+
+
+class _Check:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def fail(self, key: str, message: str) -> AuthorError:
+        return AuthorError(self.doc.path, self.doc.key_line(key), message)
+
+    def text(self, key: str, value: Any) -> str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(
+                key,
+                f"`{key}` must be text ({keys_for(self.doc.meta.get('type', 'page')).get(key, '')})",
+            )
+        return value.strip()
+
+    def texts(self, key: str, value: Any) -> list[str]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(
+            isinstance(v, (str, int)) and str(v).strip() for v in value
+        ):
+            raise self.fail(
+                key, f"`{key}` must be a list, e.g. [{key[:-1] if key.endswith('s') else key} 1, …]"
+            )
+        return [str(v).strip() for v in value]
+
+    def number(self, key: str, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(
+                key, f"`{key}` must be a number without spaces or currency, e.g. 147146"
+            )
+        return value
+
+
+def validate(doc: Document, language: str, publications: set[str] | None = None) -> DocumentMeta:
+    """The page's typed front matter; AuthorError with the line for anything wrong."""
+    check = _Check(doc)
+    meta = doc.meta
+    kind = meta.get("type")
+    if kind is None:
+        raise AuthorError(
+            doc.path,
+            1,
+            f"`type` is missing: add `type: page` (or one of {', '.join(TYPES)}) to the front matter",
+        )
+    if kind not in TYPES:
+        raise check.fail("type", f"`type: {kind}` is unknown; use one of {', '.join(TYPES)}")
+    allowed = keys_for(kind)
+    for key in meta:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), list(allowed), n=1)
+            hint = (
+                f"; did you mean `{close[0]}`?"
+                if close
+                else f"; a {kind} page knows: {', '.join(allowed)}"
+            )
+            raise check.fail(key, f"unknown key `{key}`{hint}")
+    if "title" not in meta:
+        raise AuthorError(doc.path, 1, "`title` is missing; every page needs one")
+    result = DocumentMeta(type=kind, title=check.text("title", meta["title"]))
+    if "description" in meta:
+        result.description = check.text("description", meta["description"])
+    if "audience" in meta:
+        result.audience = check.texts("audience", meta["audience"])
+        for value in result.audience:
+            if value not in AUDIENCES:
+                raise check.fail(
+                    "audience", f"`audience: {value}` is unknown; use {', '.join(AUDIENCES)}"
+                )
+    if "authors" in meta:
+        result.authors = check.texts("authors", meta["authors"])
+    if "date" in meta:
+        value = meta["date"]
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if not isinstance(value, dt.date):
+            raise check.fail("date", "`date` must be written as YYYY-MM-DD, e.g. 2025-09-15")
+        result.date = value
+    if "tags" in meta:
+        result.tags = check.texts("tags", meta["tags"])
+    if "project" in meta:
+        project = check.text("project", meta["project"])
+        if not project.endswith(".md"):
+            raise check.fail(
+                "project",
+                "`project` is the project page's path, e.g. projekty/spolu-pomoc-detem.md",
+            )
+        result.project = project
+    if "order" in meta and (isinstance(meta["order"], bool) or not isinstance(meta["order"], int)):
+        raise check.fail("order", "`order` must be a whole number (1, 2, 3…)")
+    if "search" in meta:
+        search = meta["search"]
+        if not isinstance(search, dict) or set(search) - {"exclude", "boost"}:
+            raise check.fail("search", "`search` is {exclude: true} or {boost: 2}")
+    validator = {"project": _project, "methodology": _methodology}.get(kind, _publication_part)
+    validator(check, meta, result, language, publications)
+    return result
+
+
+def _publication_part(
+    check: _Check, meta: dict, result: DocumentMeta, language: str, publications
+) -> None:
+    if "edition" in meta:
+        result.extra["edition"] = check.text("edition", meta["edition"])
+    if "publication" in meta:
+        name = check.text("publication", meta["publication"])
+        if publications is not None and name not in publications:
+            known = ", ".join(sorted(publications)) or "none"
+            raise check.fail(
+                "publication", f"no publication `{name}` in handbook/ (known: {known})"
+            )
+        result.extra["publication"] = name
+
+
+def _methodology(
+    check: _Check, meta: dict, result: DocumentMeta, language: str, publications
+) -> None:
+    _publication_part(check, meta, result, language, publications)
+    for key in ("number", "issuer", "reference"):
+        if key in meta:
+            result.extra[key] = check.text(key, meta[key])
+    if "year" in meta:
+        year = meta["year"]
+        if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
+            raise check.fail("year", "`year` must be a year, e.g. 2025")
+        result.extra["year"] = year
+    if "addressees" in meta:
+        result.extra["addressees"] = check.texts("addressees", meta["addressees"])
+    if "binding" in meta:
+        if not isinstance(meta["binding"], bool):
+            raise check.fail("binding", "`binding` is true (binding) or false (a recommendation)")
+        result.extra["binding"] = meta["binding"]
+
+
+_PERIOD = re.compile(r"^\d{4}(-\d{2})?(-\d{2})?$")
+
+
+def _project(check: _Check, meta: dict, result: DocumentMeta, language: str, publications) -> None:
+    for key in ("promoter", "number", "funder", "website"):
+        if key in meta:
+            result.extra[key] = check.text(key, meta[key])
+    for key in ("partners", "target_groups"):
+        if key in meta:
+            result.extra[key] = check.texts(key, meta[key])
+    if "region" in meta:
+        regions = check.texts("region", meta["region"])
+        for region in regions:
+            if region not in REGIONS:
+                close = difflib.get_close_matches(region, list(REGIONS), n=1)
+                hint = (
+                    f"; did you mean `{close[0]}`?"
+                    if close
+                    else f"; use one of {', '.join(REGIONS)}"
+                )
+                raise check.fail("region", f"`region: {region}` is not a Czech region{hint}")
+        result.extra["region"] = regions
+    if "status" in meta:
+        if meta["status"] not in PROJECT_STATUSES:
+            raise check.fail(
+                "status",
+                f"`status: {meta['status']}` is unknown; use {', '.join(PROJECT_STATUSES)}",
+            )
+        result.extra["status"] = meta["status"]
+    if "period" in meta:
+        period = meta["period"]
+        if not isinstance(period, dict) or set(period) - {"start", "end"} or "start" not in period:
+            raise check.fail("period", "`period` is {start: YYYY-MM, end: YYYY-MM}")
+        for part in ("start", "end"):
+            if part in period and not _PERIOD.match(str(period[part])):
+                raise check.fail("period", f"`period.{part}` must be YYYY-MM (or YYYY)")
+        result.extra["period"] = {k: str(v) for k, v in period.items()}
+    if "costs" in meta:
+        costs = meta["costs"]
+        if not isinstance(costs, dict) or set(costs) - {"initial", "final", "grant", "currency"}:
+            raise check.fail("costs", "`costs` is {initial: …, final: …, grant: …, currency: EUR}")
+        currency = costs.get("currency", "EUR")
+        if currency not in CURRENCIES:
+            raise check.fail(
+                "costs", f"`currency: {currency}` is unknown; use {', '.join(CURRENCIES)}"
+            )
+        result.extra["costs"] = {
+            k: check.number(f"costs.{k}", v) for k, v in costs.items() if k != "currency"
+        }
+        result.extra["costs"]["currency"] = currency
+    if "results" in meta:
+        results = meta["results"]
+        if not isinstance(results, dict):
+            raise check.fail(
+                "results", "`results` maps figures to numbers, e.g. {children_supported: 146}"
+            )
+        for key, value in results.items():
+            if isinstance(value, dict):  # a figure of its own: {label: …, value: …}
+                if set(value) != {"label", "value"}:
+                    raise check.fail(
+                        "results", f"`results.{key}` of your own needs `label` and `value`"
+                    )
+                result.results.append(
+                    Result(
+                        "",
+                        check.text("results", value["label"]),
+                        check.number("results", value["value"]),
+                    )
+                )
+            elif key in RESULTS:
+                result.results.append(
+                    Result(key, RESULTS[key][language], check.number("results", value))
+                )
+            else:
+                close = difflib.get_close_matches(str(key), list(RESULTS), n=1)
+                hint = f"did you mean `{close[0]}`? Or" if close else "known figures:"
+                raise check.fail(
+                    "results",
+                    f"unknown figure `{key}`; {hint} {', '.join(RESULTS) if not close else 'give it as {label: …, value: …}'}",
+                )
