@@ -146,17 +146,34 @@ class Glossary:
             result[lang] = patterns
         return result
 
-    def find_terms(self, text: str, lang: str) -> list[Match]:
-        """Every use of a glossary term or abbreviation in `text` (longest wins where they overlap)."""
+    def all_terms(self, text: str, lang: str) -> list[Match]:
+        """Every use of every term, overlapping ones too ("contact with the child at risk"
+        uses two); a term inside a longer one ("sociálně-právní ochrana dětí" inside
+        "orgán sociálně-právní ochrany dětí") is part of that one, not a use of its own."""
         found = []
         for pattern, entry, is_abbr in self._term_patterns.get(lang, []):
             for match in pattern.finditer(text):
                 found.append(Match(entry, match.start(), match.end(), match.group(0), is_abbr))
-        return _without_overlaps(found)
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        return [
+            m
+            for m in found
+            if not any(
+                o is not m
+                and o.start <= m.start
+                and m.end <= o.end
+                and (o.end - o.start) > (m.end - m.start)
+                for o in found
+            )
+        ]
+
+    def find_terms(self, text: str, lang: str) -> list[Match]:
+        """The uses of glossary terms to mark up in `text`: where two overlap, the longer wins."""
+        return _without_overlaps(self.all_terms(text, lang))
 
     def used_entries(self, text: str, lang: str) -> list[Entry]:
         seen: dict[str, Entry] = {}
-        for match in self.find_terms(text, lang):
+        for match in self.all_terms(text, lang):
             seen.setdefault(match.entry.id, match.entry)
         return list(seen.values())
 
@@ -249,7 +266,7 @@ class Glossary:
                 if entry.id in used_here or "en" not in entry.sides:
                     continue
                 first = next(
-                    m for m in self.find_terms(source_text, source_lang) if m.entry.id == entry.id
+                    m for m in self.all_terms(source_text, source_lang) if m.entry.id == entry.id
                 )
                 source_line = position(source_text, first.start)[0] + source_first - 1
                 findings.append(

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ...core import catalogue, chart, documents
+from ...core.collation import sort_key
 from ...core import languages as ui
 from ...core import project as project_module
 from ...core.numbers import number
@@ -106,7 +107,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def _of_kind(self, lang: str, kind: str) -> list[documents.Page]:
         chosen = [p for p in self.pages or [] if p.lang == lang and p.meta.type == kind]
-        return sorted(chosen, key=lambda p: (p.path.split("/")[0], p.meta.title))
+        key = sort_key(lang)
+        return sorted(chosen, key=lambda p: (p.path.split("/")[0], key(p.meta.title.lstrip("…. "))))
 
     def _overview(self, lang: str, page: Page, config: MkDocsConfig) -> str:
         rows = []

@@ -50,6 +50,16 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         written = i18n.source_language(page.file, config)
         return (self.pages or {}).get((written, i18n.norm_path(page.file)))
 
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # A project's `status` is ours (planned, running, completed); Material would
+        # show it as a page status icon in the navigation.
+        document = self._document(page, config)
+        if document is not None and document.meta.type == "project":
+            page.meta.pop("status", None)
+        return markdown
+
     def on_page_content(
         self, html_text: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
