@@ -17,9 +17,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ...core import catalogue, chart, documents
-from ...core.collation import sort_key
 from ...core import languages as ui
 from ...core import project as project_module
+from ...core.collation import sort_key
 from ...core.numbers import number
 from ...core.schema import REGIONS, RESULTS
 from .. import i18n_adapter as i18n
