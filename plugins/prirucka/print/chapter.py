@@ -21,7 +21,7 @@ import tinyhtml5
 
 from ..core import frontmatter
 from ..core.project import Project
-from ..markdown import LANGUAGE_AWARE
+from ..markdown import LANGUAGE_AWARE, SOURCE_AWARE
 from .sources import Chapter
 
 # MkDocs always adds these; print renders like the site.
@@ -39,8 +39,14 @@ class ChapterHTML:
     files: list[Path] = field(default_factory=list)  # local files it embeds (images)
 
 
-def markdown_to_html(text: str, lang: str, project: Project) -> str:
-    """Render Markdown with the site's extensions, for print."""
+def markdown_to_html(
+    text: str, lang: str, project: Project, path: str | Path = "", line: int = 1
+) -> str:
+    """Render Markdown with the site's extensions, for print.
+
+    `path` and `line` (where `text` starts in that file) let extensions name
+    the place of an author's mistake.
+    """
     names = list(
         dict.fromkeys(_BUILTIN_EXTENSIONS + project.markdown_extensions + ["prirucka_admonitions"])
     )
@@ -49,10 +55,21 @@ def markdown_to_html(text: str, lang: str, project: Project) -> str:
     for name in LANGUAGE_AWARE:
         if name in names:
             configs[name] = {**configs.get(name, {}), "lang": lang}
+    for name in SOURCE_AWARE:
+        if name in names:
+            configs[name] = {**configs.get(name, {}), "path": str(path), "line": line}
     if "prirucka_glossary" in names:
         configs["prirucka_glossary"]["glossary"] = str(project.handbook_dir / "glossary.yml")
     md = markdown.Markdown(extensions=names, extension_configs=configs)
     return md.convert(text)
+
+
+def _shown(project: Project, file: Path) -> str:
+    """A chapter's file as the author knows it: relative to the project."""
+    try:
+        return file.resolve().relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return str(file)
 
 
 def _parse(html: str) -> etree.Element:
@@ -283,7 +300,9 @@ class _Rewriter:
 def render_chapter(project: Project, chapter: Chapter, anchors: dict[str, str]) -> ChapterHTML:
     """The chapter's print HTML (body content only)."""
     document = frontmatter.read(chapter.file)
-    html = markdown_to_html(document.body, chapter.text_lang, project)
+    html = markdown_to_html(
+        document.body, chapter.text_lang, project, _shown(project, chapter.file), document.body_line
+    )
     body = _parse(html)
     title = str(document.meta.get("title") or "")
     out = ChapterHTML(chapter=chapter, title=title, html="")
