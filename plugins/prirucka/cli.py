@@ -253,6 +253,56 @@ def diff(config_file, path) -> None:
         _fail(error)
 
 
+@main.command(name="new")
+@config_option
+@click.argument("kind", metavar="TYPE")
+@click.argument("slug")
+@click.option("--section", default="", help="The folder, e.g. krizovy-rozhovor.")
+@click.option("--title-cs", help="The Czech title.")
+@click.option("--title-en", help="The English title.")
+def new(config_file, kind, slug, section, title_cs, title_en) -> None:
+    """Start a document in both languages: TYPE is page, handbook, manual, leaflet,
+    methodology or project; SLUG the file name (ASCII, lowercase, hyphens)."""
+    from pathlib import Path
+
+    from .core import scaffold
+
+    project = _project(config_file)
+    titles = {lang: title for lang, title in (("cs", title_cs), ("en", title_en)) if title}
+    try:
+        written = scaffold.new_document(
+            project.docs_dir, project.languages, kind, slug, section, titles
+        )
+    except AuthorError as error:
+        _fail(error)
+    for path in written:
+        click.echo(f"Created {path.relative_to(project.root)}")
+    relative = written[0].relative_to(project.language_dir(project.languages[0])).as_posix()
+    if scaffold.add_to_nav(Path(config_file), relative):
+        click.echo(f"Added {relative} to the navigation in {config_file}")
+    click.echo("Fill in the front matter and the sections, then run `prirucka check`.")
+
+
+@main.command()
+@config_option
+@click.argument("paths", nargs=-1)
+@click.option("--strict", is_flag=True, help="Warnings count as errors (for CI).")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="github: GitHub Actions annotations.",
+)
+def check(config_file, paths, strict, output) -> None:
+    """Check the sources before publishing: front matter, links, headings, raw HTML,
+    translations, terminology and personal data. Exit 0 clean, 1 errors, 2 usage."""
+    from . import check_cli
+
+    sys.exit(check_cli.run(_project(config_file), paths, strict, output))
+
+
 @main.command()
 @config_option
 @click.argument("path")

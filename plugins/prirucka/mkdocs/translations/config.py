@@ -1,8 +1,10 @@
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ...core import generated
+
 
 class TranslationsConfig(base.Config):
     # The editors' status page in each language folder (not in the navigation;
     # the editor guide links to it).
-    status_page = c.Type(str, default="pro-editory/stav-prekladu.md")
+    status_page = c.Type(str, default=generated.STATUS_PAGE)
