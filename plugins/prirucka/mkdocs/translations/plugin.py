@@ -46,7 +46,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = i18n.current_language(config)
         title = ui.text(lang, "translation_status")
-        body = f"---\ntitle: {title}\n---\n\n# {title}\n\n{ui.text(lang, 'translation_status_intro')}\n\n<!-- prirucka:translation-status -->\n"
+        body = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n# {title}\n\n{ui.text(lang, 'translation_status_intro')}\n\n<!-- prirucka:translation-status -->\n"
         i18n.add_generated_page(files, config, self.config.status_page, body, in_nav=False)
         return files
 

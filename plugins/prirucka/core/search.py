@@ -1,0 +1,359 @@
+"""Site search: what each page puts into the Pagefind index, and running Pagefind.
+
+Pagefind (https://pagefind.app) indexes the built site after MkDocs. It keeps
+one index per `<html lang>`, folds diacritics (`dite` finds `dítě`, exact
+accents rank higher) and matches word prefixes, but it has no Czech stemmer.
+What we add here:
+
+- per-page settings from front matter (`search: {exclude: true}`,
+  `search: {boost: 2}`, the same keys Material's search used);
+- hidden index terms: the glossary variants and abbreviations of the terms a
+  page uses (`OSPOD` finds pages that only say "orgán sociálně-právní
+  ochrany dětí"), and optionally the dictionary forms (lemmas) of its Czech
+  words, so `matka` finds a page that only says `matky`;
+- words for "did you mean" suggestions when a query finds nothing;
+- running the Pagefind binary on the site and sorting its log into notes,
+  warnings and errors.
+
+No MkDocs here: the plugin in prirucka.mkdocs.search only adapts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from .errors import AuthorError
+
+# The name of the hidden metadata field that carries a page's extra index terms.
+TERMS_FIELD = "prirucka_terms"
+# What readers see but a search should not find: notices about the page
+# (untranslated, outdated), heading permalinks, and sections an editor marked
+# with Material's `data-search-exclude` attribute.
+EXCLUDE_SELECTORS = (".prirucka-notice", ".headerlink", "[data-search-exclude]")
+# Pagefind's own user interfaces; we use only its search API (pagefind.js).
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+# The Pagefind filter that carries a page's boost to the search box.
+BOOST_FILTER = "prirucka_boost"
+_MAX_BOOST = 10.0
+# Pagefind logs that it has no stemmer for these languages; we know, and
+# make up for it with prefix matching, glossary terms and lemmas.
+_NO_STEMMER = re.compile(r"doesn't support stemming for the language (\w+)")
+
+
+# --- front matter -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageSearch:
+    """How a page takes part in search."""
+
+    indexed: bool = True
+    boost: float = 1.0
+
+    def attributes(self) -> str:
+        """Pagefind attributes for the page's article (its text is the indexed body).
+
+        A boost is a Pagefind filter value that the search box multiplies the
+        page's score by, as Material's search did. Pagefind's own
+        `data-pagefind-weight` weighs words, not pages: BM25 saturates it (a
+        weight of 5 on every word raised a page's score by a third), so it
+        cannot lift a page above a shorter one.
+        """
+        if not self.indexed:
+            return ""
+        result = "data-pagefind-body"
+        if self.boost != 1.0:
+            result += f' data-pagefind-filter="{BOOST_FILTER}:{self.boost:g}"'
+        return result
+
+
+def page_settings(meta: Mapping[str, Any], path: str | Path, key_line: int = 1) -> PageSearch:
+    """Read `search:` from a page's front matter; raise AuthorError on a wrong value."""
+    value = meta.get("search")
+    if value is None:
+        return PageSearch()
+    example = "e.g. `search: {exclude: true}` or `search: {boost: 2}`"
+    if not isinstance(value, Mapping):
+        raise AuthorError(path, key_line, f"`search` must be a block of settings, {example}")
+    unknown = sorted(set(value) - {"exclude", "boost"})
+    if unknown:
+        raise AuthorError(
+            path, key_line, f"unknown `search` setting `{unknown[0]}`; known: boost, exclude"
+        )
+    exclude = value.get("exclude", False)
+    if not isinstance(exclude, bool):
+        raise AuthorError(path, key_line, "`search.exclude` is `true` or `false`")
+    boost = value.get("boost", 1)
+    if isinstance(boost, bool) or not isinstance(boost, int | float) or not 0 < boost <= _MAX_BOOST:
+        raise AuthorError(
+            path,
+            key_line,
+            f"`search.boost` must be a number above 0 and at most {_MAX_BOOST:g} "
+            "(2 ranks the page higher, 0.5 lower)",
+        )
+    return PageSearch(indexed=not exclude, boost=float(boost))
+
+
+# --- index terms ----------------------------------------------------------------------
+
+
+class _Text(HTMLParser):
+    _SKIP = {"script", "style", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag) -> None:
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        self.parts.append(" ")
+
+    def handle_data(self, data) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def plain_text(html_text: str) -> str:
+    """The words of an HTML fragment, tags replaced by spaces."""
+    parser = _Text()
+    parser.feed(html_text)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics, as Pagefind compares words: 'Dítě' -> 'dite'."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+class Lemmatizer:
+    """Dictionary forms of words (simplemma's data; Czech and English ship with it)."""
+
+    def __init__(self) -> None:
+        import simplemma  # ~20 MB of dictionaries: load only when lemmas are switched on
+
+        self._simplemma = simplemma
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def lemma(self, word: str, lang: str) -> str:
+        key = (word, lang)
+        if key not in self._cache:
+            self._cache[key] = self._simplemma.lemmatize(word, lang=lang)
+        return self._cache[key]
+
+    def new_lemmas(self, text: str, lang: str) -> list[str]:
+        """Dictionary forms of the words in `text` that a prefix search would not reach.
+
+        `konferenci` has the lemma `konference`: a reader typing `konference`
+        does not find a page that only says `konferenci`, so the lemma is
+        added. `násilím` has the lemma `násilí`, already a prefix: not added.
+        """
+        found = words(text)
+        surface = {fold(w) for w in found}
+        result: dict[str, None] = {}
+        for word in found:
+            if len(word) < 3 or word.isupper():
+                continue
+            lemma = self.lemma(word.lower(), lang)
+            folded = fold(lemma)
+            if folded in surface or len(folded) < 3 or not lemma.isalpha():
+                continue
+            if any(s.startswith(folded) for s in surface):
+                continue
+            result.setdefault(lemma, None)
+        return list(result)
+
+
+@dataclass
+class Indexer:
+    """Extra index terms for pages: glossary words and, optionally, lemmas."""
+
+    glossary: Any = None  # prirucka.core.glossary.Glossary, or None without a glossary
+    lemmatizer: Lemmatizer | None = None
+    lemma_languages: tuple[str, ...] = ("cs",)
+
+    def terms(self, text: str, lang: str) -> list[str]:
+        found: list[str] = []
+        if self.glossary is not None:
+            found.extend(self.glossary.search_terms(text, lang))
+        if self.lemmatizer is not None and lang in self.lemma_languages:
+            found.extend(self.lemmatizer.new_lemmas(text, lang))
+        return list(dict.fromkeys(found))
+
+
+def terms_attribute(terms: Iterable[str]) -> str:
+    """The `data-pagefind-meta` attribute that makes `terms` searchable but invisible.
+
+    Pagefind searches metadata fields too (since 1.5); the field's value is an
+    attribute, so readers and screen readers never meet it.
+    """
+    value = " · ".join(" ".join(t.split()) for t in terms)
+    return f'data-pagefind-meta="{TERMS_FIELD}:{html.escape(value, quote=True)}"'
+
+
+def suggestion_words(glossary: Any, lang: str) -> list[str]:
+    """Glossary terms, abbreviations and variants in `lang`, offered when a query finds nothing."""
+    if glossary is None:
+        return []
+    found: list[str] = []
+    for entry in glossary.entries:
+        side = entry.sides.get(lang)
+        if side is None:
+            continue
+        found.extend([side.term, *([side.abbr] if side.abbr else []), *side.forms])
+        found.extend(v.text for v in side.avoid)
+    return list(dict.fromkeys(found))
+
+
+# --- running Pagefind -----------------------------------------------------------------
+
+
+class PagefindError(Exception):
+    """Pagefind could not index the site; the message says why."""
+
+
+@dataclass
+class PagefindRun:
+    pages: int = 0
+    languages: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _command() -> list[str]:
+    try:
+        import pagefind_bin  # noqa: F401  (the binary from `pagefind[bin]`)
+    except ImportError:
+        if shutil.which("pagefind"):
+            return ["pagefind"]
+        raise PagefindError(
+            "Pagefind is not installed; run `pip install -e .` (it installs `pagefind[bin]`)"
+        ) from None
+    return [sys.executable, "-m", "pagefind"]
+
+
+def _log_entries(log: str) -> list[tuple[str, str]]:
+    """(level, message) pairs from Pagefind's log file; continuation lines joined."""
+    entries: list[tuple[str, str]] = []
+    for line in log.splitlines():
+        match = re.match(r"\[(\w+)\]: ?(.*)", line)
+        if match:
+            entries.append((match.group(1), match.group(2).strip()))
+        elif entries and line.strip():
+            level, message = entries[-1]
+            entries[-1] = (level, f"{message} {line.strip()}")
+    return entries
+
+
+def run_pagefind(
+    site_dir: str | Path, exclude_selectors: Iterable[str] = EXCLUDE_SELECTORS
+) -> PagefindRun:
+    """Index `site_dir` into `site_dir/pagefind/`; raise PagefindError when that fails."""
+    site = Path(site_dir)
+    bundle = site / "pagefind"
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    with tempfile.TemporaryDirectory(prefix="prirucka-pagefind-") as tmp:
+        logfile = Path(tmp) / "pagefind.log"
+        command = [*_command(), "--site", str(site), "--silent", "--logfile", str(logfile)]
+        for selector in exclude_selectors:
+            command += ["--exclude-selectors", selector]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise PagefindError(f"Pagefind could not run: {error}") from None
+        log = logfile.read_text(encoding="utf-8", errors="replace") if logfile.exists() else ""
+    entries = _log_entries(log)
+    errors = [message for level, message in entries if level == "Error"]
+    if result.returncode != 0 or errors:
+        detail = "; ".join(dict.fromkeys(errors)) or (result.stderr or result.stdout).strip()
+        raise PagefindError(
+            f"Pagefind could not index {site}: {detail or 'exit code ' + str(result.returncode)}"
+        )
+    run = PagefindRun()
+    for level, message in entries:
+        if level == "Warning":
+            no_stemmer = _NO_STEMMER.search(message)
+            if no_stemmer:
+                run.notes.append(
+                    f"Pagefind has no stemmer for '{no_stemmer.group(1)}'; prefix search, lemmas and glossary terms stand in"
+                )
+            else:
+                run.warnings.append(message)
+        elif level == "Info" and message.startswith("* "):
+            for lang, pages in re.findall(r"\* (\S+): (\d+) pages?", message):
+                run.languages.append(lang)
+                run.pages += int(pages)
+    run.languages = sorted(set(run.languages))
+    run.notes = list(dict.fromkeys(run.notes))
+    run.warnings = list(dict.fromkeys(run.warnings))
+    for name in UNUSED_BUNDLE_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    return run
+
+
+# --- interface ------------------------------------------------------------------------
+
+_INTERFACE_KEYS = (
+    "placeholder",
+    "label",
+    "open",
+    "close",
+    "clear",
+    "initial",
+    "loading",
+    "results.one",
+    "results.few",
+    "results.other",
+    "none",
+    "suggest",
+    "via_term",
+    "error",
+    "more",
+    "instead",
+)
+
+
+def interface_texts(lang: str) -> dict[str, str]:
+    """What the search box says, in `lang` (plural forms keyed by CLDR category)."""
+    from . import languages
+
+    # The placeholders stay for the browser to fill in.
+    keep = {"count": "{count}", "query": "{query}"}
+    return {key: languages.text(lang, f"search.{key}", **keep) for key in _INTERFACE_KEYS}

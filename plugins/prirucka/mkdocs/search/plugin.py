@@ -1,0 +1,183 @@
+"""prirucka-search: Pagefind instead of Material's lunr search.
+
+- every page in its own language is marked for Pagefind (`data-pagefind-body`
+  on its article); fallback copies of untranslated pages, excluded pages and
+  everything around the article (navigation, header, footer) are not;
+- front matter `search: {exclude: true}` and `search: {boost: 2}` keep the
+  meaning they had with Material's search;
+- hidden index terms from the glossary (and lemmas), core.search;
+- the search box in Material's header (templates/partials) opens our own
+  small interface (assets/search.js) on Pagefind's search API, in the page's
+  language; Material's search code and index are not shipped;
+- Pagefind indexes the site once, after the last language is built.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ...core import frontmatter, search
+from ...core import glossary as glossary_module
+from ...core.errors import AuthorError
+from .. import i18n_adapter as i18n
+from .config import SearchConfig
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+JS_URI = "assets/prirucka/search.js"
+CSS_URI = "assets/prirucka/search.css"
+# Per language: i18n writes the assets of every language pass to the same folder.
+WORDS_URI = "assets/prirucka/search-words.{lang}.json"
+# Material's lunr search: its worker and language support, never loaded by our pages.
+MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+_MATERIAL_WORKER = re.compile(r'"search":\s*"[^"]*workers/search\.[^"]*",\s*')
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    def __init__(self) -> None:
+        self._indexer: search.Indexer | None = None
+        self._pages: dict[str, tuple[search.PageSearch, list[str]]] = {}
+
+    @event_priority(-110)  # after i18n (-100) set the language of this build pass
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if "material/search" in config.plugins:
+            log.warning(
+                "remove `search` from `plugins` in mkdocs.yml: prirucka-search replaces "
+                "Material's search, and both would ship an index"
+            )
+        _place_templates(config)
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        if JS_URI not in config.extra_javascript:
+            config.extra_javascript.append(JS_URI)
+        if self._indexer is None:  # once for all languages
+            self._indexer = search.Indexer(
+                glossary=self._load_glossary(config),
+                lemmatizer=search.Lemmatizer() if self.config.lemmas else None,
+            )
+        self._pages = {}
+        return config
+
+    def _load_glossary(self, config: MkDocsConfig):
+        path = Path(config.config_file_path).parent / self.config.glossary
+        if not path.is_file():
+            log.info(f"no glossary at {self.config.glossary}: pages get no extra search terms")
+            return None
+        try:
+            return glossary_module.load(path)
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
+
+    @event_priority(-110)  # after i18n (-100), which cannot handle in-memory files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in list(files):
+            if file.src_uri.startswith(MATERIAL_SEARCH_FILES):
+                files.remove(file)
+        for uri in (JS_URI, CSS_URI):
+            content = (ASSETS / Path(uri).name).read_text(encoding="utf-8")
+            files.append(File.generated(config, uri, content=content))
+        lang = i18n.current_language(config)
+        glossary = self._indexer.glossary if self._indexer else None
+        words = json.dumps(search.suggestion_words(glossary, lang), ensure_ascii=False)
+        files.append(File.generated(config, WORDS_URI.format(lang=lang), content=words))
+        return files
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        lang = i18n.current_language(config)
+        env.globals["prirucka_search"] = {
+            "lang": lang,
+            "texts": search.interface_texts(lang),
+            "words": WORDS_URI.format(lang=lang),
+        }
+        return env
+
+    def on_page_content(
+        self, html_text: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        lang = i18n.current_language(config)
+        if i18n.source_language(page.file, config) != lang:
+            return html_text  # a fallback copy: found in its own language's index
+        try:
+            settings = search.page_settings(page.meta, *_where(page))
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
+        if not settings.indexed:
+            return html_text
+        terms = self._indexer.terms(search.plain_text(html_text), lang) if self._indexer else []
+        self._pages[page.url] = (settings, terms)
+        return html_text
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        output = _MATERIAL_WORKER.sub("", output, count=1)
+        entry = self._pages.get(page.url)
+        if entry is None:
+            return output
+        settings, terms = entry
+        attributes = " " + settings.attributes()
+        if terms:
+            attributes += " " + search.terms_attribute(terms)
+        output, found = _ARTICLE.subn(lambda m: m.group(0) + attributes, output, count=1)
+        if not found:
+            log.warning(
+                f'{page.file.src_uri}: no <article class="md-content__inner md-typeset"> in '
+                "the page; it is left out of the search index"
+            )
+        return output
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html and other static templates: no Material search worker either.
+        return _MATERIAL_WORKER.sub("", output, count=1)
+
+    @event_priority(-110)  # after i18n (-100) has built every language
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if i18n.in_nested_build(config) or not self.config.index:
+            return
+        try:
+            run = search.run_pagefind(config.site_dir)
+        except search.PagefindError as error:
+            raise PluginError(str(error)) from None
+        for note in run.notes:
+            log.debug(note)
+        for warning in run.warnings:
+            log.warning(f"Pagefind: {warning}")
+        languages = ", ".join(run.languages) or "none"
+        log.info(f"search index: {run.pages} pages ({languages}) in {config.site_dir}/pagefind/")
+
+
+def _where(page: Page) -> tuple[str, int]:
+    """The page's source file and the line of its `search:` key, for error messages."""
+    source = page.file.abs_src_path
+    if "search" not in page.meta or not source:
+        return source or page.file.src_uri, 1
+    try:
+        return source, frontmatter.read(source).key_line("search")
+    except AuthorError:
+        return source, 1
+
+
+def _place_templates(config: MkDocsConfig) -> None:
+    """Our templates after the project's custom_dir, before the theme's own."""
+    dirs = config.theme.dirs
+    ours = str(TEMPLATES)
+    if ours in dirs:
+        dirs.remove(ours)
+    theme_dir = next(
+        (
+            i
+            for i, d in enumerate(dirs)
+            if Path(d, "main.html").exists() and Path(d, "base.html").exists()
+        ),
+        len(dirs),
+    )
+    dirs.insert(theme_dir, ours)
