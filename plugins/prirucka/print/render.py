@@ -11,6 +11,10 @@ from pathlib import Path
 VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 # Print assets shipped with the package (none yet): the only package files WeasyPrint may read.
 PACKAGE_ASSETS = Path(__file__).resolve().parent / "assets"
+# The print CSS makes checklist boxes fillable form fields (`appearance: auto`).
+# PDF/A forbids the `NeedAppearances` flag WeasyPrint writes with them, so a
+# PDF/A variant gets plain boxes: a user stylesheet's !important wins.
+PLAIN_FORMS_CSS = "input, select, textarea, button { appearance: none !important; }"
 
 
 @dataclass
@@ -59,9 +63,14 @@ def render(request: RenderRequest) -> RenderResult:
     logger.addHandler(collect)
     try:
         fetcher = ProjectFetcher(request.allowed_roots)
+        stylesheets = (
+            [weasyprint.CSS(string=PLAIN_FORMS_CSS)]
+            if request.variant.startswith("pdf/a")
+            else None
+        )
         document = weasyprint.HTML(
             string=request.html, base_url=request.base_url, url_fetcher=fetcher
-        ).render(pdf_variant=request.variant)
+        ).render(pdf_variant=request.variant, stylesheets=stylesheets)
         anchors = set()
         for page in document.pages:
             anchors.update(page.anchors)
