@@ -13,7 +13,7 @@ from pathlib import Path
 import markdown
 import pytest
 from prirucka.core.errors import AuthorError
-from prirucka.markdown.blocks import NAMES, contact_numbers
+from prirucka.markdown.blocks import NAMES, contact_numbers, recommendation_anchors
 
 GOLDEN = Path(__file__).parent / "golden" / "blocks"
 EXTENSIONS = [
@@ -151,6 +151,18 @@ def test_contact_numbers():
 
 def test_contact_numbers_skip_broken_options():
     assert contact_numbers("/// contact | A\n    phone: [1\n///\n") == []
+
+
+def test_recommendation_anchors_without_rendering():
+    text = (
+        "/// recommendation | A\nx\n///\n\n"
+        "```\n/// recommendation | In code\n///\n```\n\n"
+        "/// recommendation | B\n    id: R7\nx\n///\n\n"
+        "/// recommendation | C\nx\n///\n"
+    )
+    assert recommendation_anchors(text) == ["r1", "r7", "r8"]
+    html = render(text)
+    assert [f'id="{anchor}"' in html for anchor in recommendation_anchors(text)] == [True] * 3
 
 
 def test_contact_links():

@@ -31,6 +31,7 @@ from .case import Case
 from .contact import Contact
 from .lists import Checklist, Steps
 from .recommendation import Recommendation
+from .recommendation import recommendation_anchors as recommendation_anchors
 from .record import Record
 from .say import Avoid, PairSayAvoid, Say
 from .source import OptionsError, parse_options, scan
@@ -39,7 +40,13 @@ from .source import contact_numbers as contact_numbers
 BLOCKS = (Say, Avoid, Steps, Checklist, Recommendation, Record, Contact, Case)
 NAMES = tuple(block.NAME for block in BLOCKS)
 
-__all__ = ["NAMES", "BlocksExtension", "contact_numbers", "makeExtension"]
+__all__ = [
+    "NAMES",
+    "PriruckaBlocksExtension",
+    "contact_numbers",
+    "makeExtension",
+    "recommendation_anchors",
+]
 
 
 class _ScanOpeners(Preprocessor):

@@ -62,3 +62,25 @@ class Recommendation(PriruckaBlock):
         )
         link.text = f"R{self.number}"
         return block
+
+
+def recommendation_anchors(markdown_text: str) -> list[str]:
+    """The anchors (`r1`, `r7`…) the page's recommendations get, in order, without rendering.
+
+    For link checks: the same numbering as the block. Recommendations whose
+    options cannot be read are skipped (the build reports them).
+    """
+    from .source import OptionsError, parse_options, scan
+
+    used: list[int] = []
+    for opener in scan(markdown_text.split("\n")):
+        if opener.name != Recommendation.NAME:
+            continue
+        try:
+            written = parse_options(opener).get("id")
+            number = max(used, default=0) + 1 if written is None else recommendation_id(written)
+        except (OptionsError, ValueError):
+            continue
+        if number not in used:
+            used.append(number)
+    return [anchor(number) for number in used]
