@@ -23,7 +23,8 @@ def reader(site: Path, name: str) -> pypdf.PdfReader:
 
 
 def text_of(pdf: pypdf.PdfReader) -> str:
-    return "\n".join(page.extract_text() for page in pdf.pages)
+    # Non-breaking spaces (prirucka_typography) read as plain ones here.
+    return "\n".join(page.extract_text() for page in pdf.pages).replace("\xa0", " ")
 
 
 def outline_titles(pdf: pypdf.PdfReader) -> list[str]:
