@@ -168,9 +168,11 @@
       return found;
     }
 
-    // Pagefind marks a word with the punctuation after it ("dítěte.").
+    // Pagefind marks a word with the punctuation around it ("(OSPOD", "dítěte.").
     function tidy(excerpt) {
-      return excerpt.replace(/([.,;:!?…)]+)<\/mark>/g, "</mark>$1");
+      return excerpt
+        .replace(/<mark>([(„“"'‚‘[]+)/g, "$1<mark>")
+        .replace(/([.,;:!?…)“”"'‘’\]]+)<\/mark>/g, "</mark>$1");
     }
 
     function allMarkedWords(datas) {
