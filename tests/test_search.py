@@ -292,7 +292,11 @@ QUERIES = [
     ("/", "rodin", "6 výsledků"),
     ("/", "mandragora", "Pro „mandragora“ jsme nic nenašli."),  # only on an excluded page
     ("/", "xylofon", "Pro „xylofon“ jsme nic nenašli."),
-    ("/", "kvetinaci", "Pro „kvetinaci“ jsme nic nenašli."),  # a paragraph marked data-search-exclude
+    (
+        "/",
+        "kvetinaci",
+        "Pro „kvetinaci“ jsme nic nenašli.",
+    ),  # a paragraph marked data-search-exclude
     # English page: English pages only.
     ("/en/", "child", "3 results"),
     ("/en/", "violence", "2 results"),
