@@ -273,7 +273,8 @@ def type_query(page, query: str) -> dict:
                            pages: [...box.querySelectorAll('.md-search-result__item > a:first-child')]
                                     .map(a => new URL(a.href).pathname),
                            suggestions: [...box.querySelectorAll('.prirucka-search__suggest button')]
-                                    .map(b => b.textContent)}; }"""
+                                    .map(b => b.textContent),
+                           via: [...box.querySelectorAll('.prirucka-search__via')].map(p => p.innerText)}; }"""
     )
 
 
@@ -397,6 +398,7 @@ def test_no_hits_offer_suggestions_that_work(site_browser):
     assert page.input_value(".md-search__input") == "ospod"
     found = type_query(page, "matkam")  # found by the lemma "matka"
     assert found["count"] == 1
+    assert found["via"] == ["Nalezeno podle příbuzného slova nebo pojmu"]
     page.close()
 
 
