@@ -38,9 +38,18 @@ from .errors import AuthorError
 # The name of the hidden metadata field that carries a page's extra index terms.
 TERMS_FIELD = "prirucka_terms"
 # What readers see but a search should not find: notices about the page
-# (untranslated, outdated), heading permalinks, and sections an editor marked
-# with Material's `data-search-exclude` attribute.
-EXCLUDE_SELECTORS = (".prirucka-notice", ".headerlink", "[data-search-exclude]")
+# (untranslated, outdated), heading permalinks, the PDF download box, the
+# citation box and the links to related pages (other pages' titles would make
+# this page a result for them), and what an editor marked with Material's
+# `data-search-exclude` attribute.
+EXCLUDE_SELECTORS = (
+    ".prirucka-notice",
+    ".headerlink",
+    ".prirucka-download",
+    ".prirucka-cite",
+    ".prirucka-connections",
+    "[data-search-exclude]",
+)
 # Pagefind's own user interfaces; we use only its search API (pagefind.js).
 UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js",
