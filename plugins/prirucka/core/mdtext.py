@@ -3,8 +3,10 @@
 `prose()` returns the text with everything that is not prose (fenced code
 blocks, code spans, link and image URLs, HTML tags, attribute lists, URLs and
 e-mail addresses) replaced by spaces, so offsets still point at the author's
-file. Indented code blocks are not recognised: indentation here usually means
-an admonition or a list item, whose text is prose.
+file. `code_masked()` blanks only fenced code blocks and code spans, for checks
+that must still see URLs and e-mail addresses (the privacy scan). Indented code
+blocks are not recognised: indentation here usually means an admonition or a
+list item, whose text is prose.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^[ \t]*(```+|~~~+)")
+_CODE_SPAN = re.compile(r"`+[^`\n]*`+")
 _MASKS = (
-    re.compile(r"`+[^`\n]*`+"),  # code spans
+    _CODE_SPAN,
     re.compile(r"\]\([^)\n]*\)"),  # link/image targets: ](url "title")
     re.compile(r"^\[[^\]\n]+\]:[^\n]*$", re.M),  # reference definitions
     re.compile(r"<[^>\n]+>"),  # HTML tags and autolinks
@@ -28,6 +31,18 @@ def _blank(match: re.Match) -> str:
 
 
 def prose(markdown: str) -> str:
+    text = _mask_fences(markdown)
+    for pattern in _MASKS:
+        text = pattern.sub(_blank, text)
+    return text
+
+
+def code_masked(markdown: str) -> str:
+    """`markdown` with fenced code blocks and code spans blanked, everything else kept."""
+    return _CODE_SPAN.sub(_blank, _mask_fences(markdown))
+
+
+def _mask_fences(markdown: str) -> str:
     lines = markdown.split("\n")
     fenced: str | None = None
     for index, line in enumerate(lines):
@@ -39,10 +54,7 @@ def prose(markdown: str) -> str:
         elif match:
             fenced = match.group(1)
             lines[index] = " " * len(line)
-    text = "\n".join(lines)
-    for pattern in _MASKS:
-        text = pattern.sub(_blank, text)
-    return text
+    return "\n".join(lines)
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
