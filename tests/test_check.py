@@ -28,6 +28,9 @@ Byla to dobrá případovka.
 # Druhý nadpis
 
 Ukázka v kódu se nekontroluje: `<script>` a `[odkaz](nikam.md)`.
+
+Chlapec Honzík, nar. 3. 5. 2015, bydlí v ulici Nádražní 12, tel. 605 123 456.
+Rodné číslo 015101/0002.
 """
 
 PLANTED_EN = """---
@@ -41,6 +44,7 @@ They asked the DSLPC.
 <iframe src="https://example.org/"></iframe>
 <a href="#" onclick="steal()">click</a>
 [run](javascript:alert(1))
+Write to jan.novak@seznam.cz or call +420 777 123 456.
 """
 
 # (path, line, code) of every planted problem: each must be found exactly once.
@@ -58,6 +62,13 @@ EXPECTED = {
     ("docs/en/vadne.md", 9, "html-unsafe"),
     ("docs/en/vadne.md", 10, "html-unsafe"),
     ("docs/en/vadne.md", 11, "html-unsafe"),
+    ("docs/cs/vadne.md", 21, "privacy-child-name"),
+    ("docs/cs/vadne.md", 21, "privacy-birth-date"),
+    ("docs/cs/vadne.md", 21, "privacy-address"),
+    ("docs/cs/vadne.md", 21, "privacy-phone"),
+    ("docs/cs/vadne.md", 22, "privacy-birth-number"),
+    ("docs/en/vadne.md", 12, "privacy-email"),
+    ("docs/en/vadne.md", 12, "privacy-phone"),
     ("docs/cs/hlavicka.md", 3, "front-matter"),
     ("docs/en/manual/zasady.md", 1, "translation-outdated"),
 }
@@ -66,12 +77,20 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("check") / "project", "kb")
-    shutil.copy(FIXTURES / "mini" / "handbook" / "glossary.yml", project / "handbook" / "glossary.yml")
+    shutil.copy(
+        FIXTURES / "mini" / "handbook" / "glossary.yml", project / "handbook" / "glossary.yml"
+    )
     (project / "docs" / "cs" / "vadne.md").write_text(PLANTED_CS)
     (project / "docs" / "en" / "vadne.md").write_text(PLANTED_EN)
-    (project / "docs" / "cs" / "hlavicka.md").write_text("---\ntype: page\ntitel: Překlep\n---\n\n# Hlavička\n")
+    (project / "docs" / "cs" / "hlavicka.md").write_text(
+        "---\ntype: page\ntitel: Překlep\n---\n\n# Hlavička\n"
+    )
     english = project / "docs" / "en" / "manual" / "zasady.md"
-    english.write_text(english.read_text().replace("order: 1\n", "order: 1\ntranslation:\n  from: cs\n  source_hash: n1:0000000000000000\n"))
+    english.write_text(
+        english.read_text().replace(
+            "order: 1\n", "order: 1\ntranslation:\n  from: cs\n  source_hash: n1:0000000000000000\n"
+        )
+    )
     return project
 
 
@@ -92,21 +111,31 @@ def test_text_output_grouped_by_file_with_summary(planted):
     result = run_prirucka("check", "docs/cs/vadne.md", cwd=planted)
     lines = result.stdout.splitlines()
     assert lines[0] == "docs/cs/vadne.md"
-    assert "  docs/cs/vadne.md:8:1: error: link-missing: `neexistuje.md` does not exist in docs/cs/" in lines[1]
-    assert any("docs/cs/vadne.md:12:15: warning: term-variant: “případovka”" in line for line in lines)
-    assert lines[-1] == "4 error(s), 5 warning(s), 0 note(s) in 1 file(s); 1 page(s) checked"
+    assert (
+        "  docs/cs/vadne.md:8:1: error: link-missing: `neexistuje.md` does not exist in docs/cs/"
+        in lines[1]
+    )
+    assert any(
+        "docs/cs/vadne.md:12:15: warning: term-variant: “případovka”" in line for line in lines
+    )
+    assert lines[-1] == "9 error(s), 5 warning(s), 0 note(s) in 1 file(s); 1 page(s) checked"
     assert result.returncode == 1
 
 
 def test_github_annotations(planted):
     result = run_prirucka("check", "--format", "github", "docs/en/vadne.md", cwd=planted)
-    assert "::error file=docs/en/vadne.md,line=9,col=1,title=html-unsafe::an <iframe> in the page" in result.stdout
+    assert (
+        "::error file=docs/en/vadne.md,line=9,col=1,title=html-unsafe::an <iframe> in the page"
+        in result.stdout
+    )
     assert "::warning file=docs/en/vadne.md,line=8,col=16,title=term-variant::" in result.stdout
 
 
 def test_warnings_only_pass_unless_strict(planted):
     assert run_prirucka("check", "docs/en/manual/zasady.md", cwd=planted).returncode == 0
-    assert run_prirucka("check", "--strict", "docs/en/manual/zasady.md", cwd=planted).returncode == 1
+    assert (
+        run_prirucka("check", "--strict", "docs/en/manual/zasady.md", cwd=planted).returncode == 1
+    )
 
 
 def test_usage_error_exits_2(planted):
@@ -120,13 +149,17 @@ def test_inline_marker_accepts_a_finding_on_purpose(tmp_path):
     )
     code, data = findings(project, "docs/cs/ok.md")
     assert code == 0
-    assert [f["code"] for f in data["findings"]] == ["translation-missing"]  # only the note that it is Czech only
+    assert [f["code"] for f in data["findings"]] == [
+        "translation-missing"
+    ]  # only the note that it is Czech only
 
 
 def test_sample_content_is_clean():
     result = run_prirucka("check", "--format", "json", cwd=REPO)
     data = json.loads(result.stdout)
-    problems = [f for f in data["findings"] if f["level"] != "info" and f["code"] != "translation-outdated"]
+    problems = [
+        f for f in data["findings"] if f["level"] != "info" and f["code"] != "translation-outdated"
+    ]
     assert problems == []
     # The one outdated translation is the deliberate sample of the notice.
     outdated = [f["path"] for f in data["findings"] if f["code"] == "translation-outdated"]
@@ -136,17 +169,42 @@ def test_sample_content_is_clean():
 
 def test_new_scaffolds_both_languages_and_never_overwrites(tmp_path):
     project = make_project(tmp_path / "project", "kb")
-    result = run_prirucka("new", "manual", "po-rozhovoru", "--section", "manual", "--title-cs", "Po rozhovoru: co dál", "--title-en", "After the interview", cwd=project)
+    result = run_prirucka(
+        "new",
+        "manual",
+        "po-rozhovoru",
+        "--section",
+        "manual",
+        "--title-cs",
+        "Po rozhovoru: co dál",
+        "--title-en",
+        "After the interview",
+        cwd=project,
+    )
     assert result.returncode == 0, result.stderr
     czech = (project / "docs" / "cs" / "manual" / "po-rozhovoru.md").read_text()
     assert 'title: "Po rozhovoru: co dál"' in czech
-    for heading in ("## Účel a pro koho je manuál", "## Právní rámec", "## Zásady", "## Fáze rozhovoru", "## Po rozhovoru", "## Přílohy"):
+    for heading in (
+        "## Účel a pro koho je manuál",
+        "## Právní rámec",
+        "## Zásady",
+        "## Fáze rozhovoru",
+        "## Po rozhovoru",
+        "## Přílohy",
+    ):
         assert heading in czech
     english = (project / "docs" / "en" / "manual" / "po-rozhovoru.md").read_text()
-    assert "title: After the interview" in english and "translation:\n  from: cs\n  source_hash: n1:" in english
+    assert (
+        "title: After the interview" in english
+        and "translation:\n  from: cs\n  source_hash: n1:" in english
+    )
     status = json.loads(run_prirucka("status", "--json", cwd=project).stdout)
-    assert {"path": "manual/po-rozhovoru.md", "state": "missing"}.items() <= next(p for p in status["pages"] if p["path"] == "manual/po-rozhovoru.md").items()
-    checked = run_prirucka("check", "docs/cs/manual/po-rozhovoru.md", "docs/en/manual/po-rozhovoru.md", cwd=project)
+    assert {"path": "manual/po-rozhovoru.md", "state": "missing"}.items() <= next(
+        p for p in status["pages"] if p["path"] == "manual/po-rozhovoru.md"
+    ).items()
+    checked = run_prirucka(
+        "check", "docs/cs/manual/po-rozhovoru.md", "docs/en/manual/po-rozhovoru.md", cwd=project
+    )
     assert checked.returncode == 0, checked.stdout
     again = run_prirucka("new", "manual", "po-rozhovoru", "--section", "manual", cwd=project)
     assert again.returncode == 1 and "never overwrites" in again.stderr
@@ -156,7 +214,10 @@ def test_new_scaffolds_both_languages_and_never_overwrites(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("brochure", "x"), "unknown type `brochure`; use one of: page, handbook, manual, leaflet, methodology, project"),
+        (
+            ("brochure", "x"),
+            "unknown type `brochure`; use one of: page, handbook, manual, leaflet, methodology, project",
+        ),
         (("page", "Kam_se"), "`Kam_se` is not a slug"),
         (("page", "ok", "--section", "Špatně"), "section `Špatně` must be folder names"),
     ],
@@ -172,7 +233,9 @@ def test_new_adds_to_an_explicit_nav(tmp_path):
     config = project / "mkdocs.yml"
     config.write_text(config.read_text() + "nav:\n  - index.md\n  - manual/zasady.md\n")
     run_prirucka("new", "page", "nova", "--section", "manual", cwd=project)
-    assert config.read_text().endswith("nav:\n  - index.md\n  - manual/zasady.md\n  - manual/nova.md\n")
+    assert config.read_text().endswith(
+        "nav:\n  - index.md\n  - manual/zasady.md\n  - manual/nova.md\n"
+    )
 
 
 def test_the_build_reports_link_findings_with_lines(planted, font_cache):
@@ -180,7 +243,11 @@ def test_the_build_reports_link_findings_with_lines(planted, font_cache):
     shutil.copytree(planted, copy)
     (copy / "docs" / "cs" / "hlavicka.md").unlink()
     config = copy / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - prirucka-catalogue\n", "  - prirucka-catalogue\n  - prirucka-checks\n"))
+    config.write_text(
+        config.read_text().replace(
+            "  - prirucka-catalogue\n", "  - prirucka-catalogue\n  - prirucka-checks\n"
+        )
+    )
     result = run_prirucka("build", "--no-strict", "--no-pdf", cwd=copy, cache=font_cache)
     assert "docs/cs/vadne.md:8:1: error: link-missing" in result.stderr
     assert "docs/en/vadne.md:9:1: error: html-unsafe" in result.stderr

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import glossary as glossary_module
-from . import links, translation
+from . import links, privacy, translation
 from .errors import AuthorError
 from .findings import Finding
 from .frontmatter import read
@@ -135,20 +135,19 @@ def check_page(
                 state.note,
             )
         )
-    try:
-        from . import privacy
-    except ImportError:  # pragma: no cover - privacy lands with its data
-        privacy = None
-    if privacy is not None:
-        findings += privacy.scan(
-            shown,
-            doc.body,
-            lang,
-            doc.body_line,
-            own_phones=set(settings.own_phones) | set(own_phones),
-            own_domains=set(settings.own_domains),
-            allow=set(settings.allow),
-        )
+    from ..markdown.blocks.source import contact_numbers
+
+    # The numbers in the page's `contact` blocks are the organisation's own.
+    declared = set(contact_numbers(doc.body))
+    findings += privacy.scan(
+        shown,
+        doc.body,
+        lang,
+        doc.body_line,
+        own_phones=set(settings.own_phones) | set(own_phones) | declared,
+        own_domains=set(settings.own_domains),
+        allow=set(settings.allow),
+    )
     accepted = allowed_codes(doc.body)
     return sorted(
         (f for f in findings if not _accepted(f, accepted, doc.body_line)),

@@ -61,7 +61,7 @@ def headings(markdown: str) -> list[tuple[int, str, int]]:
 
 def anchors(markdown: str) -> set[str]:
     """Ids a link may point at: heading slugs (as MkDocs' toc makes them), explicit ids,
-    and recommendation ids (r1, r2…) of pages with recommendation blocks."""
+    and the anchors of recommendation blocks (r1, r2…, numbered as the block does)."""
     ids = set()
     seen: dict[str, int] = {}
     for _, text, _ in headings(markdown):
@@ -75,7 +75,9 @@ def anchors(markdown: str) -> set[str]:
     for match in _EXPLICIT_ID.finditer(markdown):
         ids.add(match.group("attr") or match.group("html"))
     if _RECOMMENDATION.search(markdown):
-        ids.update({f"r{n}" for n in range(1, 100)} | {f"R{n}" for n in range(1, 100)})
+        from ..markdown.blocks.recommendation import recommendation_anchors
+
+        ids.update(recommendation_anchors(markdown))
     return ids
 
 
