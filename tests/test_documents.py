@@ -108,7 +108,7 @@ def test_fact_box_in_each_language():
     assert "celá Česká republika, Ústecký kraj" in czech
     assert "plánované 147\u00a0146\u00a0EUR · grant 147\u00a0146\u00a0EUR" in czech
     assert "<dt>Období</dt><dd>1/2023–4/2024</dd>" in czech
-    assert '<dd class="prirucka-results__value">494</dd><dt>přímé intervence</dt>' in czech
+    assert '<dd class="prirucka-results__value">494</dd> <dt>přímé intervence</dt>' in czech
     english = factbox.project_box("en", validate(PROJECT, "en"))
     assert (
         "initial EUR\u00a0147,146" in english
@@ -194,13 +194,13 @@ def test_index_pages_list_the_right_documents_in_each_language(kb_site: Path):
 
 def test_projects_overview_with_totals_regions_and_chart(kb_site: Path):
     page = (kb_site / "katalog" / "projekty" / "index.html").read_text()
-    assert '<dd class="prirucka-results__value">193</dd><dt>podpořené děti' in page  # 146 + 47
+    assert '<dd class="prirucka-results__value">193</dd> <dt>podpořené děti' in page  # 146 + 47
     assert "údaj uvádí 2 z 2 projektů" in page
     assert "<h2>Podle regionu</h2>" in page and "<dt>Hlavní město Praha</dt>" in page
     assert "<h2>Podle cílové skupiny</h2>" in page
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="prirucka-chart"' in page
     english = (kb_site / "en" / "katalog" / "projekty" / "index.html").read_text()
-    assert '<dd class="prirucka-results__value">193</dd><dt>children supported' in english
+    assert '<dd class="prirucka-results__value">193</dd> <dt>children supported' in english
 
 
 def test_backlinks_and_related(kb_site: Path):

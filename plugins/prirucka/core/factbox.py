@@ -64,7 +64,7 @@ def project_box(lang: str, meta: DocumentMeta) -> str:
         out.append('<dl class="prirucka-results">')
         for result in meta.results:
             out.append(
-                f'<div><dd class="prirucka-results__value">{number(lang, result.value)}</dd>'
+                f'<div><dd class="prirucka-results__value">{number(lang, result.value)}</dd> '
                 f"<dt>{html.escape(result.label)}</dt></div>"
             )
         out.append("</dl>")

@@ -157,7 +157,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                     total=str(total_projects),
                 )
                 out.append(
-                    f'<div><dd class="prirucka-results__value">{number(lang, value)}</dd>'
+                    f'<div><dd class="prirucka-results__value">{number(lang, value)}</dd> '
                     f"<dt>{html.escape(RESULTS[key][lang])} <small>({html.escape(note)})</small></dt></div>"
                 )
             out.append("</dl>")
