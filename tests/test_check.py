@@ -31,6 +31,8 @@ Ukázka v kódu se nekontroluje: `<script>` a `[odkaz](nikam.md)`.
 
 Chlapec Honzík, nar. 3. 5. 2015, bydlí v ulici Nádražní 12, tel. 605 123 456.
 Rodné číslo 015101/0002.
+Věc vede soud pod sp. zn. 12 P 345/2022, výživné chodí na účet 19-2000145399/0800.
+Rodina žije v obci 370 01 České Budějovice, napište na jana.novakova@seznam.cz.
 """
 
 PLANTED_EN = """---
@@ -45,6 +47,18 @@ They asked the DSLPC.
 <a href="#" onclick="steal()">click</a>
 [run](javascript:alert(1))
 Write to jan.novak@seznam.cz or call +420 777 123 456.
+
+[missing](nowhere.md)
+[anchor](manual/zasady.md#not-here)
+[language](../cs/index.md)
+![](../assets/picture.png)
+
+#### Skipped level
+
+# Second title
+
+The boy Honzík, born 3 May 2015, lives at 12 Station Road; birth number 015101/0002.
+Court file 12 P 345/2022; account CZ65 0800 0000 1920 0014 5399; 370 01 České Budějovice.
 """
 
 # (path, line, code) of every planted problem: each must be found exactly once.
@@ -69,6 +83,25 @@ EXPECTED = {
     ("docs/cs/vadne.md", 22, "privacy-birth-number"),
     ("docs/en/vadne.md", 12, "privacy-email"),
     ("docs/en/vadne.md", 12, "privacy-phone"),
+    ("docs/cs/vadne.md", 23, "privacy-court-file"),
+    ("docs/cs/vadne.md", 23, "privacy-bank-account"),
+    ("docs/cs/vadne.md", 24, "privacy-postcode"),
+    ("docs/cs/vadne.md", 24, "privacy-email"),
+    ("docs/en/vadne.md", 14, "link-missing"),
+    ("docs/en/vadne.md", 15, "link-anchor"),
+    ("docs/en/vadne.md", 16, "link-cross-language"),
+    ("docs/en/vadne.md", 17, "image-alt"),
+    ("docs/en/vadne.md", 17, "image-missing"),
+    ("docs/en/vadne.md", 19, "heading-skip"),
+    ("docs/en/vadne.md", 21, "heading-h1"),
+    ("docs/en/vadne.md", 23, "privacy-child-name"),
+    ("docs/en/vadne.md", 23, "privacy-birth-date"),
+    ("docs/en/vadne.md", 23, "privacy-address"),
+    ("docs/en/vadne.md", 23, "privacy-birth-number"),
+    ("docs/en/vadne.md", 24, "privacy-court-file"),
+    ("docs/en/vadne.md", 24, "privacy-bank-account"),
+    ("docs/en/vadne.md", 24, "privacy-postcode"),
+    ("docs/en/hlavicka.md", 4, "front-matter"),
     ("docs/cs/hlavicka.md", 3, "front-matter"),
     ("docs/en/manual/zasady.md", 1, "translation-outdated"),
 }
@@ -84,6 +117,9 @@ def planted(tmp_path_factory) -> Path:
     (project / "docs" / "en" / "vadne.md").write_text(PLANTED_EN)
     (project / "docs" / "cs" / "hlavicka.md").write_text(
         "---\ntype: page\ntitel: Překlep\n---\n\n# Hlavička\n"
+    )
+    (project / "docs" / "en" / "hlavicka.md").write_text(
+        "---\ntype: page\ntitle: Header\nsumary: A typo\n---\n\n# Header\n"
     )
     english = project / "docs" / "en" / "manual" / "zasady.md"
     english.write_text(
@@ -104,7 +140,7 @@ def test_every_planted_problem_found_once_with_its_line(planted):
     assert code == 1  # errors
     found = [(f["path"], f["line"], f["code"]) for f in data["findings"] if f["level"] != "info"]
     assert sorted(found) == sorted(EXPECTED)
-    assert data["summary"]["pages"] == 13  # 10 fixture pages and 3 planted
+    assert data["summary"]["pages"] == 14  # 10 fixture pages and 4 planted
 
 
 def test_text_output_grouped_by_file_with_summary(planted):
@@ -118,7 +154,7 @@ def test_text_output_grouped_by_file_with_summary(planted):
     assert any(
         "docs/cs/vadne.md:12:15: warning: term-variant: “případovka”" in line for line in lines
     )
-    assert lines[-1] == "9 error(s), 5 warning(s), 0 note(s) in 1 file(s); 1 page(s) checked"
+    assert lines[-1] == "11 error(s), 7 warning(s), 0 note(s) in 1 file(s); 1 page(s) checked"
     assert result.returncode == 1
 
 
@@ -242,6 +278,7 @@ def test_the_build_reports_link_findings_with_lines(planted, font_cache):
     copy = planted.parent / "build-copy"
     shutil.copytree(planted, copy)
     (copy / "docs" / "cs" / "hlavicka.md").unlink()
+    (copy / "docs" / "en" / "hlavicka.md").unlink()
     config = copy / "mkdocs.yml"
     config.write_text(
         config.read_text().replace(
