@@ -63,5 +63,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             files.append(File.generated(config, FONTS_URI + font.filename, content=font.data))
         css = webfonts.font_face_css(fonts, "fonts/") + (ASSETS / "prirucka.css").read_text("utf-8")
         files.append(File.generated(config, CSS_URI, content=css))
-        files.append(File.generated(config, JS_URI, content=(ASSETS / "prirucka.js").read_text("utf-8")))
+        files.append(
+            File.generated(config, JS_URI, content=(ASSETS / "prirucka.js").read_text("utf-8"))
+        )
         return files
