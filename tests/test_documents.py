@@ -240,3 +240,31 @@ def test_invalid_front_matter_fails_the_build(tmp_path, font_cache):
     assert result.returncode == 1
     assert "docs/cs/manual/zasady.md:3: unknown key `edice`" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_tags_shown_in_the_page_language(kb_site: Path):
+    # The English page names a tag in Czech ("rozhovor"); handbook/tags.yml translates it.
+    page = parse(kb_site / "en" / "manual" / "zasady" / "index.html")
+    chips = [
+        "".join(tag.itertext()).strip()
+        for tag in page.iter()
+        if "md-tag" in (tag.get("class") or "").split()
+    ]
+    assert sorted(chips) == ["interview", "safety"]
+    czech = parse(kb_site / "manual" / "zasady" / "index.html")
+    assert sorted(
+        "".join(t.itertext()).strip()
+        for t in czech.iter()
+        if "md-tag" in (t.get("class") or "").split()
+    ) == ["bezpečí", "rozhovor"]
+    catalogue = (kb_site / "en" / "katalog" / "manualy" / "index.html").read_text()
+    assert "interview, safety" in catalogue
+
+
+def test_tag_vocabulary_errors_name_the_line(tmp_path):
+    from prirucka.core import tags
+
+    (tmp_path / "tags.yml").write_text("- id: a\n  cs: x\n  en: y\n- id: b\n  cs: x\n  en: z\n")
+    with pytest.raises(AuthorError) as raised:
+        tags.load(tmp_path / "tags.yml", ["cs", "en"])
+    assert "tags.yml:4: “x” is already a name of tag `a`" in str(raised.value)

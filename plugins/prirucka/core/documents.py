@@ -8,6 +8,11 @@ from pathlib import Path
 from .errors import AuthorError
 from .frontmatter import read
 from .schema import DocumentMeta, validate
+from .tags import Vocabulary
+from .tags import load as load_tags
+
+# Files in handbook/ that are data, not publication manifests.
+HANDBOOK_DATA = frozenset({"funders.yml", "glossary.yml", "tags.yml"})
 
 
 @dataclass
@@ -31,7 +36,10 @@ class Page:
 
 
 def collect(
-    docs_dir: Path, languages: list[str], publications: set[str] | None = None
+    docs_dir: Path,
+    languages: list[str],
+    publications: set[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[list[Page], list[AuthorError]]:
     """All pages, and an error for each page whose front matter is invalid."""
     pages: list[Page] = []
@@ -44,6 +52,8 @@ def collect(
             try:
                 doc = read(file)
                 meta = validate(doc, lang, publications)
+                if vocabulary is not None:
+                    meta.tags = vocabulary.names(meta.tags, lang)
             except AuthorError as error:
                 errors.append(error)
                 continue
@@ -51,3 +61,11 @@ def collect(
                 Page(file.relative_to(root).as_posix(), lang, file, meta, doc.body, doc.body_line)
             )
     return pages, errors
+
+
+def collect_project(project) -> tuple[list[Page], list[AuthorError]]:
+    """All pages of a project, with its publications and tag vocabulary from handbook/."""
+    handbook = project.handbook_dir
+    publications = {path.stem for path in handbook.glob("*.yml") if path.name not in HANDBOOK_DATA}
+    vocabulary = load_tags(handbook / "tags.yml", project.languages)
+    return collect(project.docs_dir, project.languages, publications, vocabulary)

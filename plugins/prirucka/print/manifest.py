@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import yamlfile
+from ..core.documents import HANDBOOK_DATA
 from ..core.errors import AuthorError
 
 KINDS = ("handbook", "manual", "leaflet", "methodology", "report")
@@ -26,7 +27,7 @@ LICENSES = {
     "all-rights-reserved": ("", ""),
 }
 PLACES = ("front-cover", "back-cover", "imprint")
-RESERVED_FILES = {"funders.yml", "glossary.yml"}
+RESERVED_FILES = HANDBOOK_DATA
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 Localized = dict[str, str]

@@ -45,7 +45,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             return
         project = project_module.load(config.config_file_path)
         # Invalid front matter is reported by prirucka-documents; the valid pages are listed here.
-        self.pages, _ = documents.collect(project.docs_dir, project.languages)
+        self.pages, _ = documents.collect_project(project)
         self.by_key = {(p.lang, p.path): p for p in self.pages}
         self.backlinks = catalogue.backlinks(self.pages)
         self.related = catalogue.related(self.pages)

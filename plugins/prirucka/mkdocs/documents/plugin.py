@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from ...core import citation, documents, factbox
 from ...core import languages as ui
 from ...core import project as project_module
-from ...print import manifest
+from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
 from .config import DocumentsConfig
 
@@ -40,8 +40,10 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         if self.pages is not None:
             return  # once for all languages
         project = project_module.load(config.config_file_path)
-        publications = {path.stem for path in manifest.manifest_paths(project.handbook_dir)}
-        pages, errors = documents.collect(project.docs_dir, project.languages, publications)
+        try:
+            pages, errors = documents.collect_project(project)
+        except AuthorError as error:  # handbook/tags.yml
+            raise PluginError(str(error)) from None
         if errors:
             raise PluginError("invalid front matter:\n" + "\n".join(map(str, errors)))
         self.pages = {(page.lang, page.path): page for page in pages}
@@ -58,6 +60,9 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         document = self._document(page, config)
         if document is not None and document.meta.type == "project":
             page.meta.pop("status", None)
+        if document is not None and document.meta.tags:
+            # Tags in the page's language (handbook/tags.yml), before Material's tags plugin reads them.
+            page.meta["tags"] = list(document.meta.tags)
         return markdown
 
     def on_page_content(
