@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from ...core import languages, sitemap
 from ...markdown import LANGUAGE_AWARE
 from .. import i18n_adapter as i18n
+from ..templates import place_templates
 from .config import LanguagesConfig
 
 log = get_plugin_logger(__name__)
@@ -41,7 +42,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if ADMONITIONS not in config.markdown_extensions:
             config.markdown_extensions.append(ADMONITIONS)
         config.mdx_configs.setdefault(ADMONITIONS, {})
-        _place_templates(config)
+        place_templates(config, TEMPLATES)
         return config
 
     @event_priority(-90)  # before i18n (-100) narrows the files to this language
@@ -123,23 +124,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             _write_sitemap(site, list(self._sitemap.values()), config)
 
     on_post_build = CombinedEvent(_keep_not_found_page, _finish)
-
-
-def _place_templates(config: MkDocsConfig) -> None:
-    """Our templates after the project's custom_dir, before the theme's own."""
-    dirs = config.theme.dirs
-    ours = str(TEMPLATES)
-    if ours in dirs:
-        dirs.remove(ours)
-    theme_dir = next(
-        (
-            i
-            for i, d in enumerate(dirs)
-            if Path(d, "main.html").exists() and Path(d, "base.html").exists()
-        ),
-        len(dirs),
-    )
-    dirs.insert(theme_dir, ours)
 
 
 def _not_found_texts(config: MkDocsConfig) -> list[dict[str, str]]:

@@ -28,6 +28,7 @@ from ...core import frontmatter, search
 from ...core import glossary as glossary_module
 from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
+from ..templates import place_templates
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
@@ -56,7 +57,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 "remove `search` from `plugins` in mkdocs.yml: prirucka-search replaces "
                 "Material's search, and both would ship an index"
             )
-        _place_templates(config)
+        place_templates(config, TEMPLATES)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         if JS_URI not in config.extra_javascript:
@@ -164,20 +165,3 @@ def _where(page: Page) -> tuple[str, int]:
         return source, frontmatter.read(source).key_line("search")
     except AuthorError:
         return source, 1
-
-
-def _place_templates(config: MkDocsConfig) -> None:
-    """Our templates after the project's custom_dir, before the theme's own."""
-    dirs = config.theme.dirs
-    ours = str(TEMPLATES)
-    if ours in dirs:
-        dirs.remove(ours)
-    theme_dir = next(
-        (
-            i
-            for i, d in enumerate(dirs)
-            if Path(d, "main.html").exists() and Path(d, "base.html").exists()
-        ),
-        len(dirs),
-    )
-    dirs.insert(theme_dir, ours)
