@@ -173,6 +173,12 @@ class PriruckaBlock(Block):
 
     # -- building ---------------------------------------------------------------
 
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        """The block's container with its title in the page's language."""
+        block = self.container(parent)
+        self.title(block)
+        return block
+
     def container(self, parent: etree.Element, tag: str = "div") -> etree.Element:
         return etree.SubElement(parent, tag, {"class": f"prirucka-block prirucka-{self.NAME}"})
 

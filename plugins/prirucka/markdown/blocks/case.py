@@ -30,11 +30,6 @@ class Case(PriruckaBlock):
                 "`consent: true` and `anonymised: true` once both are true"
             )
 
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        block = self.container(parent)
-        self.title(block)
-        return block
-
     def on_end(self, block: etree.Element) -> None:
         if not has_content(block):
             raise self.fail("is empty; write the case between `/// case` and the closing `///`")

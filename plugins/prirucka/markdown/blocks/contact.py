@@ -62,11 +62,6 @@ class Contact(PriruckaBlock):
         if not (self.options["phone"] or self.options["email"] or self.options["web"]):
             raise self.fail("needs at least a `phone`, an `email` or a `web`")
 
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        block = self.container(parent)
-        self.title(block)
-        return block
-
     def on_end(self, block: etree.Element) -> None:
         details = etree.SubElement(block, "dl", {"class": "prirucka-contact__details"})
 

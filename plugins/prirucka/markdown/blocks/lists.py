@@ -21,11 +21,6 @@ class Steps(PriruckaBlock):
     ARGUMENT = None
     EXAMPLE = "/// steps\n1. **Navázání kontaktu.** Představte se.\n2. **Pravidla.** …\n///"
 
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        block = self.container(parent)
-        self.title(block)
-        return block
-
     def on_end(self, block: etree.Element) -> None:
         lists = _lists(block)
         if not lists:
@@ -54,11 +49,6 @@ class Checklist(PriruckaBlock):
     NAME = "checklist"
     ARGUMENT = None
     EXAMPLE = "/// checklist\n- [ ] Dítě je v bezpečí\n- [ ] Kontakt na OSPOD předán\n///"
-
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        block = self.container(parent)
-        self.title(block)
-        return block
 
     def on_end(self, block: etree.Element) -> None:
         lists = _lists(block)

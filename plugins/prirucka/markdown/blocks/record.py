@@ -47,11 +47,6 @@ class Record(PriruckaBlock):
     REQUIRED = ("fields",)
     EXAMPLE = "/// record | Záznam z rozhovoru\n    fields: [Datum, Kdo vedl rozhovor, Přítomní]\n    lines: 4\n///"
 
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        block = self.container(parent)
-        self.title(block)
-        return block
-
     def on_end(self, block: etree.Element) -> None:
         sheet = etree.SubElement(block, "dl", {"class": "prirucka-record__fields"})
         for label, count in self.options["fields"]:

@@ -26,11 +26,6 @@ class Say(PriruckaBlock):
     ARGUMENT = None
     EXAMPLE = "/// say\n„Děkuju, že mi to říkáš.“\n///"
 
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        block = self.container(parent)
-        self.title(block)
-        return block
-
     def on_end(self, block: etree.Element) -> None:
         if not has_content(block):
             raise self.fail(
