@@ -25,3 +25,11 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
+
+
+def did_you_mean(name: object, known, otherwise: str) -> str:
+    """'; did you mean `x`?' for a near miss among `known`, else '; ' + `otherwise`."""
+    import difflib
+
+    close = difflib.get_close_matches(str(name), list(known), n=1)
+    return f"; did you mean `{close[0]}`?" if close else f"; {otherwise}"

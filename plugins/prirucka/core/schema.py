@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import AuthorError
+from .errors import AuthorError, did_you_mean
 from .frontmatter import Document
 
 TYPES = ("page", "handbook", "manual", "leaflet", "methodology", "project")
@@ -180,12 +180,7 @@ def validate(doc: Document, language: str, publications: set[str] | None = None)
     allowed = keys_for(kind)
     for key in meta:
         if key not in allowed:
-            close = difflib.get_close_matches(str(key), list(allowed), n=1)
-            hint = (
-                f"; did you mean `{close[0]}`?"
-                if close
-                else f"; a {kind} page knows: {', '.join(allowed)}"
-            )
+            hint = did_you_mean(key, allowed, f"a {kind} page knows: {', '.join(allowed)}")
             raise check.fail(key, f"unknown key `{key}`{hint}")
     if "title" not in meta:
         raise AuthorError(doc.path, 1, "`title` is missing; every page needs one")
@@ -278,12 +273,7 @@ def _project(check: _Check, meta: dict, result: DocumentMeta, language: str, pub
         regions = check.texts("region", meta["region"])
         for region in regions:
             if region not in REGIONS:
-                close = difflib.get_close_matches(region, list(REGIONS), n=1)
-                hint = (
-                    f"; did you mean `{close[0]}`?"
-                    if close
-                    else f"; use one of {', '.join(REGIONS)}"
-                )
+                hint = did_you_mean(region, REGIONS, f"use one of {', '.join(REGIONS)}")
                 raise check.fail("region", f"`region: {region}` is not a Czech region{hint}")
         result.extra["region"] = regions
     if "status" in meta:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 
 from ..core import yamlfile
 from ..core.documents import HANDBOOK_DATA
-from ..core.errors import AuthorError
+from ..core.errors import AuthorError, did_you_mean
 
 KINDS = ("handbook", "manual", "leaflet", "methodology", "report")
 # Trimmed page sizes in millimetres.
@@ -104,12 +103,7 @@ class _Reader:
             )
         for name in value:
             if name not in allowed:
-                close = difflib.get_close_matches(str(name), list(allowed), n=1)
-                hint = (
-                    f"; did you mean `{close[0]}`?"
-                    if close
-                    else f"; known keys: {', '.join(allowed)}"
-                )
+                hint = did_you_mean(name, allowed, f"known keys: {', '.join(allowed)}")
                 raise self.error((*key, name), f"unknown key `{name}`{hint}")
         for name, required in allowed.items():
             if required and name not in value:
