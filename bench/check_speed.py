@@ -46,13 +46,25 @@ def main() -> int:
     timings = []
     for _ in range(3):
         started = time.perf_counter()
-        result = subprocess.run([prirucka, "check", "--format", "json"], cwd=root, capture_output=True, text=True, env=os.environ)
+        result = subprocess.run(
+            [prirucka, "check", "--format", "json"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=os.environ,
+        )
         timings.append(time.perf_counter() - started)
     data = json.loads(result.stdout)
     print(f"machine: {os.cpu_count()} cores")
-    print(f"pages checked: {data['summary']['pages']} ({args.pages} per language plus section indexes)")
-    print(f"findings: {data['summary']['error']} errors, {data['summary']['warning']} warnings, {data['summary']['info']} notes")
-    print(f"prirucka check: {min(timings):.2f} s best of 3 ({', '.join(f'{t:.2f}' for t in timings)}); target < 10 s")
+    print(
+        f"pages checked: {data['summary']['pages']} ({args.pages} per language plus section indexes)"
+    )
+    print(
+        f"findings: {data['summary']['error']} errors, {data['summary']['warning']} warnings, {data['summary']['info']} notes"
+    )
+    print(
+        f"prirucka check: {min(timings):.2f} s best of 3 ({', '.join(f'{t:.2f}' for t in timings)}); target < 10 s"
+    )
     if not args.keep:
         print(f"(corpus in {root}; delete it or pass --keep)")
     return 0

@@ -589,7 +589,6 @@ def generate(dest: Path, pages_per_lang: int, publications: int, seed: int = 202
 
     # Project files copied from the repository.
     shutil.copyfile(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(REPO / "handbook" / "theme", dest / "handbook" / "theme")
     shutil.copytree(REPO / "handbook" / "logos", dest / "handbook" / "logos")
     shutil.copyfile(REPO / "handbook" / "funders.yml", dest / "handbook" / "funders.yml")
     (dest / "docs" / "assets" / "bench").mkdir(parents=True)

@@ -17,9 +17,8 @@ PRIRUCKA = str(Path(sys.executable).with_name("prirucka"))
 
 
 def make_project(dest: Path, fixture: str = "mini") -> Path:
-    """Copy a fixture project and the repository's print theme (CSS, templates, fonts) to `dest`."""
+    """Copy a fixture project to `dest` (the print theme and fonts come from the package)."""
     shutil.copytree(FIXTURES / fixture, dest)
-    shutil.copytree(REPO / "handbook" / "theme", dest / "handbook" / "theme", dirs_exist_ok=True)
     return dest
 
 

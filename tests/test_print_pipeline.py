@@ -237,7 +237,7 @@ def test_missing_page_and_broken_manifest_are_reported(project):
     ],
 )
 def test_manifest_errors_name_file_line_and_key(tmp_path, manifest, message):
-    from prirucka.print.manifest import load_funders, load_publication
+    from prirucka.core.manifest import load_funders, load_publication
 
     handbook = make_project(tmp_path / "p", "print") / "handbook"
     (handbook / "x.yml").write_text(manifest)
@@ -247,7 +247,7 @@ def test_manifest_errors_name_file_line_and_key(tmp_path, manifest, message):
 
 
 def test_funder_that_requires_the_project_number(tmp_path):
-    from prirucka.print.manifest import load_funders, load_publication
+    from prirucka.core.manifest import load_funders, load_publication
 
     handbook = make_project(tmp_path / "p", "print") / "handbook"
     funders = handbook / "funders.yml"

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import click
 
-from .core import checks
+from .core import checks, manifest
 from .core import glossary as glossary_module
 from .core.errors import AuthorError
 from .core.findings import Finding
 from .core.project import Project
-from .print import manifest
 
 FORMATS = ("text", "json", "github")
 

@@ -126,8 +126,9 @@ def pdf(config_file, ids, lang, print_shop, output_dir, jobs, variant, strict) -
     """Render publications (handbook/<id>.yml) to PDF without building the site."""
     from pathlib import Path
 
+    from .core import manifest
     from .core import project as project_module
-    from .print import manifest, pipeline
+    from .print import pipeline
 
     try:
         project = project_module.load(config_file)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import glossary as glossary_module
 from . import links, privacy, translation
+from .blocksyntax import contact_numbers
 from .errors import AuthorError
 from .findings import Finding
 from .frontmatter import read
@@ -135,8 +136,6 @@ def check_page(
                 state.note,
             )
         )
-    from ..markdown.blocks.source import contact_numbers
-
     # The numbers in the page's `contact` blocks are the organisation's own.
     declared = set(contact_numbers(doc.body))
     findings += privacy.scan(

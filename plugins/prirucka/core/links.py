@@ -9,6 +9,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
+from .blocksyntax import recommendation_anchors
 from .findings import Finding
 from .mdtext import position
 
@@ -75,8 +76,6 @@ def anchors(markdown: str) -> set[str]:
     for match in _EXPLICIT_ID.finditer(markdown):
         ids.add(match.group("attr") or match.group("html"))
     if _RECOMMENDATION.search(markdown):
-        from ..markdown.blocks.recommendation import recommendation_anchors
-
         ids.update(recommendation_anchors(markdown))
     return ids
 

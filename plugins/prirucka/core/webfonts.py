@@ -1,8 +1,11 @@
 """Web versions of the bundled fonts: WOFF2 subsets for Czech and English text.
 
-The TTFs in handbook/theme/fonts serve print in full; readers' browsers get a
-subset (Latin with Czech letters, punctuation, currency) about a tenth the size.
-Results are cached by a hash of the font and this recipe.
+The theme's TTFs serve print in full; readers' browsers get a subset (Latin
+with Czech letters, punctuation, currency) about a tenth the size. Subsetting
+is slow and its result depends only on the font and this recipe, so the
+package ships the subsets of its own fonts ready (`theme/webfonts/`, made by
+`python -m prirucka.core.webfonts`); only a project's own fonts are subset at
+build time, once, into the verified cache.
 
 A subset is a Modified Version under the SIL Open Font License, which may not
 carry the font's Reserved Font Names ("Charis", "SIL"); so each subset is
@@ -17,9 +20,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
+
+from . import cache
+from .theme import PACKAGE_THEME
 
 # Latin, Latin-1, Latin Extended-A/B (all Czech letters), spacing modifiers
 # (ˇ ˘), general punctuation („“ – … nbsp variants), superscripts, currency,
@@ -37,8 +42,9 @@ UNICODE_RANGES = (
     (0xFEFF, 0xFEFF),
     (0xFFFD, 0xFFFD),
 )
-FONT_SUFFIXES = (".ttf", ".otf")
-_RECIPE = f"prirucka-webfont-1 fonttools-{fontTools.version} {UNICODE_RANGES}"
+SHIPPED = PACKAGE_THEME / "webfonts"
+# A subset made by any fontTools version serves: the recipe names what is kept, not the tool.
+_RECIPE = f"prirucka-webfont-2 {UNICODE_RANGES}"
 
 
 @dataclass(frozen=True)
@@ -99,29 +105,57 @@ def _subset_woff2(data: bytes, family: str) -> bytes:
     return out.getvalue()
 
 
-def web_fonts(fonts_dir: Path, cache_dir: Path, renames: dict[str, str]) -> list[WebFont]:
-    """WOFF2 subsets of every TTF/OTF in `fonts_dir`, sorted by file name.
+def subset_key(data: bytes, family: str) -> str:
+    """Names a subset by what it is made from: the font's bytes, its web name and the recipe."""
+    return hashlib.sha256(f"{_RECIPE} {family}".encode() + data).hexdigest()[:24]
+
+
+def web_fonts(fonts: list[Path], cache_dir: Path, renames: dict[str, str]) -> list[WebFont]:
+    """WOFF2 subsets of the font files `fonts`, in that order: shipped ready with the
+    package, else from the cache, else made now (and cached).
 
     `renames` maps a font's family to the name its web subset is served under.
     """
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     result = []
-    for path in sorted(p for p in fonts_dir.iterdir() if p.suffix.lower() in FONT_SUFFIXES):
+    for path in fonts:
         data = path.read_bytes()
         family, weight, style = describe(TTFont(io.BytesIO(data), lazy=True))
         family = renames.get(family, family)
-        key = hashlib.sha256(f"{_RECIPE} {family}".encode() + data).hexdigest()[:24]
-        cached = cache_dir / f"{key}.woff2"
-        if cached.exists():
-            woff2 = cached.read_bytes()
+        key = subset_key(data, family)
+        shipped = SHIPPED / f"{key}.woff2"
+        if shipped.is_file():
+            woff2 = shipped.read_bytes()
         else:
-            woff2 = _subset_woff2(data, family)
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(".tmp")
-            tmp.write_bytes(woff2)
-            tmp.replace(cached)
+            cached = cache_dir / f"{key}.woff2"
+            woff2 = cache.load(cached)
+            if woff2 is None:
+                woff2 = _subset_woff2(data, family)
+                cache.store(cached, woff2)
         result.append(WebFont(family, weight, style, path.stem + ".woff2", woff2))
     return result
+
+
+DEFAULT_RENAMES = {"Charis SIL": "Prirucka Text", "Noto Sans": "Prirucka Sans"}
+
+
+def ship(renames: dict[str, str] = DEFAULT_RENAMES) -> list[Path]:
+    """Make the package's ready subsets of its own fonts (run after changing them)."""
+    from .theme import Theme
+
+    SHIPPED.mkdir(exist_ok=True)
+    wanted = set()
+    for path in Theme((PACKAGE_THEME,)).fonts():
+        data = path.read_bytes()
+        family = describe(TTFont(io.BytesIO(data), lazy=True))[0]
+        family = renames.get(family, family)
+        target = SHIPPED / f"{subset_key(data, family)}.woff2"
+        wanted.add(target)
+        if not target.exists():
+            target.write_bytes(_subset_woff2(data, family))
+    for stale in set(SHIPPED.glob("*.woff2")) - wanted:
+        stale.unlink()
+    return sorted(wanted)
 
 
 def font_face_css(fonts: list[WebFont], url_prefix: str) -> str:
@@ -138,3 +172,8 @@ def font_face_css(fonts: list[WebFont], url_prefix: str) -> str:
             "}\n"
         )
     return "".join(rules)
+
+
+if __name__ == "__main__":
+    for made in ship():
+        print(made.relative_to(PACKAGE_THEME))

@@ -13,10 +13,11 @@ from ..core import languages as ui
 from ..core import translation
 from ..core.citation import citation
 from ..core.frontmatter import read
+from ..core.manifest import FORMATS, LICENSES, Funder, Publication
 from ..core.mdtext import prose
 from ..core.project import Project
+from ..core.theme import Theme
 from . import chapter as chapter_html
-from .manifest import FORMATS, LICENSES, Funder, Publication
 from .sources import chapters
 
 # Formats bound as booklets get mirrored margins (inner margin at the spine).
@@ -40,15 +41,16 @@ class PrintDocument:
         return f"{self.publication.id}.{self.output}.pdf"
 
 
-def theme_dir(project: Project) -> Path:
-    return project.handbook_dir / "theme"
+def theme(project: Project) -> Theme:
+    """The print theme: the package's, with the project's handbook/theme/ files over it."""
+    return Theme.of(project.handbook_dir)
 
 
 @cache
-def _environment(templates: Path) -> jinja2.Environment:
+def _environment(templates: tuple[Path, ...]) -> jinja2.Environment:
     # One per theme: compiling the template is the slow part; it reloads when edited.
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.FileSystemLoader([str(folder) for folder in templates]),
         autoescape=jinja2.select_autoescape(["html", "j2"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -195,6 +197,7 @@ def assemble(
         parts.append(part)
 
     width, height = FORMATS[publication.format]
+    print_theme = theme(project)
     edition = publication.edition
     created = edition.date.isoformat() if edition and edition.date else None
     first = langs[0]
@@ -220,14 +223,12 @@ def assemble(
         "print_shop": print_shop,
         "toc": publication.toc,
         "bilingual": len(langs) > 1,
-        "stylesheet": (theme_dir(project) / "print.css").as_uri(),
-        "format_stylesheet": (
-            theme_dir(project) / "formats" / f"{publication.format}.css"
-        ).as_uri(),
+        "stylesheet": print_theme.find("print.css").as_uri(),
+        "format_stylesheet": print_theme.find(f"formats/{publication.format}.css").as_uri(),
         "parts": parts,
     }
     html = (
-        _environment(theme_dir(project) / "templates")
+        _environment(tuple(print_theme.template_dirs()))
         .get_template("publication.html")
         .render(context)
     )

@@ -21,9 +21,10 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from ..core.errors import AuthorError
+from ..core.manifest import Publication
 from ..core.project import Project
-from .document import PrintDocument, assemble, theme_dir
-from .manifest import Publication
+from ..core.theme import PACKAGE_THEME
+from .document import PrintDocument, assemble, theme
 from .render import PACKAGE_ASSETS, RenderRequest, RenderResult, render
 from .sources import chapters
 
@@ -84,8 +85,7 @@ def cache_key(project: Project, document: PrintDocument, options: Options) -> st
         document.html,
     ):
         digest.update(part.encode())
-    theme = theme_dir(project)
-    files = sorted(p for p in theme.rglob("*") if p.is_file()) if theme.is_dir() else []
+    files = theme(project).files()
     uris = sorted(set(_FILE_URI.findall(document.html)))
     files += [Path(url2pathname(unquote(urlsplit(uri).path))) for uri in uris]
     for path in files:
@@ -141,8 +141,7 @@ def input_key(
         project.handbook_dir / "funders.yml",
         project.handbook_dir / "glossary.yml",
     ]
-    theme = theme_dir(project)
-    files += sorted(p for p in theme.rglob("*") if p.is_file()) if theme.is_dir() else []
+    files += theme(project).files()
     warnings: list[str] = []
     for lang in output.split("-"):
         found, fallback = chapters(project, publication, lang)
@@ -198,7 +197,7 @@ def _request(
         name=document.filename,
         html=document.html,
         base_url=project.docs_dir.as_uri() + "/",
-        allowed_roots=[project.docs_dir, project.handbook_dir, PACKAGE_ASSETS],
+        allowed_roots=[project.docs_dir, project.handbook_dir, PACKAGE_ASSETS, PACKAGE_THEME],
         chapter_anchors=document.chapter_anchors,
         variant=options.variant,
         key=key,

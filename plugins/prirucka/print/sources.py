@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import AuthorError
+from ..core.manifest import Publication
 from ..core.ordering import folder_pages
 from ..core.project import Project
-from .manifest import Publication
 
 
 @dataclass(frozen=True)

@@ -26,16 +26,16 @@ from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
+from ...core.blocksyntax import OptionsError, parse_options, scan
+from ...core.blocksyntax import contact_numbers as contact_numbers
+from ...core.blocksyntax import recommendation_anchors as recommendation_anchors
 from .base import PageContext
 from .case import Case
 from .contact import Contact
 from .lists import Checklist, Steps
 from .recommendation import Recommendation
-from .recommendation import recommendation_anchors as recommendation_anchors
 from .record import Record
 from .say import Avoid, PairSayAvoid, Say
-from .source import OptionsError, parse_options, scan
-from .source import contact_numbers as contact_numbers
 
 BLOCKS = (Say, Avoid, Steps, Checklist, Recommendation, Record, Contact, Case)
 NAMES = tuple(block.NAME for block in BLOCKS)

@@ -16,8 +16,8 @@ from typing import Any
 from pymdownx.blocks.block import Block, type_html_attribute_dict
 
 from ...core import languages
+from ...core.blocksyntax import Opener, normalise_argument
 from ...core.errors import AuthorError
-from .source import Opener, normalise_argument
 
 UNKNOWN_PATH = "<page>"
 

@@ -21,10 +21,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ...core import languages as ui
+from ...core import manifest
 from ...core import project as project_module
 from ...core.errors import AuthorError
-from ...print import manifest, pipeline
-from ...print.manifest import FORMATS
+from ...core.manifest import FORMATS
+from ...print import pipeline
 from .. import i18n_adapter as i18n
 from .config import PrintConfig
 

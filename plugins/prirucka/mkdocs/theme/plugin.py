@@ -2,7 +2,8 @@
 
 Material loads Google Fonts unless told not to; readers' visits must not be
 reported to anyone, so the theme's font loading is switched off and the
-bundled fonts (handbook/theme/fonts) are served from the site itself.
+theme's fonts (the package's, or a project's handbook/theme/fonts/) are served
+from the site itself, as the web subsets the package ships ready.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ...core import webfonts
+from ...core.theme import Theme
 from .config import ThemeConfig
 
 log = get_plugin_logger(__name__)
@@ -44,16 +46,11 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def _web_fonts(self, config: MkDocsConfig) -> list[webfonts.WebFont]:
         # Once per plugin instance: i18n runs the build once per language.
         if self._fonts is None:
-            fonts_dir = self._project_path(config, self.config.fonts_dir)
-            if not fonts_dir.is_dir():
-                log.warning(
-                    f"fonts_dir '{self.config.fonts_dir}' not found; pages use the readers' "
-                    "system fonts. Put the OFL fonts in handbook/theme/fonts/."
-                )
-                self._fonts = []
-            else:
-                cache = self._project_path(config, self.config.cache_dir) / "webfonts"
-                self._fonts = webfonts.web_fonts(fonts_dir, cache, self.config.web_families)
+            handbook = self._project_path(config, "handbook")
+            cache = self._project_path(config, self.config.cache_dir) / "webfonts"
+            self._fonts = webfonts.web_fonts(
+                Theme.of(handbook).fonts(), cache, self.config.web_families
+            )
         return self._fonts
 
     @event_priority(-110)  # after i18n (-100), which cannot handle in-memory files

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core import yamlfile
-from ..core.documents import HANDBOOK_DATA
-from ..core.errors import AuthorError, did_you_mean
+from . import yamlfile
+from .documents import HANDBOOK_DATA
+from .errors import AuthorError, did_you_mean
 
 KINDS = ("handbook", "manual", "leaflet", "methodology", "report")
 # Trimmed page sizes in millimetres.

@@ -9,8 +9,8 @@ order: the first opener with the same key not yet claimed. This stays right
 when other extensions' blocks are skipped or fail, and it needs nothing from
 the parser's internals.
 
-Everything here is pure: `contact_numbers()` uses the same scan for the
-privacy check.
+Everything here is pure (core/): `contact_numbers()` and `recommendation_anchors()`
+use the same scan for the privacy and link checks.
 """
 
 from __future__ import annotations
@@ -192,3 +192,42 @@ def contact_numbers(markdown_text: str) -> list[str]:
             if isinstance(phone, (str, int)) and not isinstance(phone, bool):
                 numbers.append(str(phone).strip())
     return numbers
+
+
+# --- recommendations: R1, R2… and their anchors (the block and the link check agree) ---
+
+_RECOMMENDATION_ID = re.compile(r"^[Rr]\s*(\d{1,4})$")
+
+
+def recommendation_id(value: Any) -> int:
+    """`R3`, `r3` or `3` -> 3."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
+        return value
+    match = _RECOMMENDATION_ID.match(str(value).strip()) if isinstance(value, str) else None
+    if match and int(match.group(1)) >= 1:
+        return int(match.group(1))
+    raise ValueError(f"must be R and a number, e.g. `id: R3`, not `{value}`")
+
+
+def anchor(number: int) -> str:
+    return f"r{number}"
+
+
+def recommendation_anchors(markdown_text: str) -> list[str]:
+    """The anchors (`r1`, `r7`…) the page's recommendations get, in order, without rendering.
+
+    For link checks: the same numbering as the block. Recommendations whose
+    options cannot be read are skipped (the build reports them).
+    """
+    used: list[int] = []
+    for opener in scan(markdown_text.split("\n")):
+        if opener.name != "recommendation":
+            continue
+        try:
+            written = parse_options(opener).get("id")
+            number = max(used, default=0) + 1 if written is None else recommendation_id(written)
+        except (OptionsError, ValueError):
+            continue
+        if number not in used:
+            used.append(number)
+    return [anchor(number) for number in used]

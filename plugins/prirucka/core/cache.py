@@ -1,0 +1,67 @@
+"""Cache entries that prove their own content: a bad entry is never used.
+
+A cache folder can be damaged by anything: a killed build, a full disk, a
+hand edit, another program. Each entry is one file holding a header with the
+SHA-256 of its data, written atomically (temporary file, then rename). Reading
+checks the hash; an entry that is truncated, altered or unreadable is deleted
+and reported as missing, so the caller makes it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+log = logging.getLogger("prirucka.cache")
+
+_MAGIC = b"prirucka-cache-1 "
+_HEADER_LENGTH = len(_MAGIC) + 64 + 1  # magic, hex digest, newline
+
+
+def store(path: Path, data: bytes) -> None:
+    """Write `data` as a verified entry at `path` (atomically); a cache that cannot be
+    written is only slower, never an error."""
+    digest = hashlib.sha256(data).hexdigest().encode()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as out:
+            out.write(_MAGIC + digest + b"\n")
+            out.write(data)
+        tmp.replace(path)
+    except OSError as error:
+        log.info(f"cache not written ({path.name}): {error.strerror or error}")
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def load(path: Path) -> bytes | None:
+    """The data of the entry at `path`, or None when it is missing or not intact."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        log.info(f"cache entry {path.name} unreadable ({error.strerror or error}); making it again")
+        return None
+    header, data = raw[:_HEADER_LENGTH], raw[_HEADER_LENGTH:]
+    if (
+        header.startswith(_MAGIC)
+        and header.endswith(b"\n")
+        and hashlib.sha256(data).hexdigest().encode() == header[len(_MAGIC) : -1]
+    ):
+        return data
+    log.info(f"cache entry {path.name} is damaged; discarded and made again")
+    discard(path)
+    return None
+
+
+def discard(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
