@@ -8,55 +8,57 @@ from pathlib import Path
 
 import click
 
-from .core import checks, manifest
-from .core import glossary as glossary_module
-from .core.errors import AuthorError
+from .core import checks
+from .core.context import BuildContext
 from .core.findings import Finding
-from .core.project import Project
+from .core.generated import generated_pages
 
 FORMATS = ("text", "json", "github")
+# The same finding on more pages than this is shown once, with the count, in text output.
+GROUP_AT = 3
 
 
-def _pages(project: Project, arguments: tuple[str, ...]) -> list[tuple[str, str]]:
+def _pages(ctx: BuildContext, arguments: tuple[str, ...]) -> list[tuple[str, str]]:
     """(language, path) of the pages to check: all, or those under the given paths."""
-    every = [
-        (lang, file.relative_to(project.language_dir(lang)).as_posix())
-        for lang in project.languages
-        for file in sorted(project.language_dir(lang).rglob("*.md"))
-    ]
+    every = sorted(ctx.pages, key=lambda key: (ctx.project.languages.index(key[0]), key[1]))
     if not arguments:
         return every
     chosen = []
     for argument in arguments:
-        target = Path(argument).resolve()
+        target = Path(argument).absolute()
         if not target.exists():
             raise click.UsageError(f"{argument}: no such file or folder")
         for lang, path in every:
-            file = (project.language_dir(lang) / path).resolve()
+            file = ctx.pages[(lang, path)].file.absolute()
             if file == target or file.is_relative_to(target):
                 chosen.append((lang, path))
     return list(dict.fromkeys(chosen))
 
 
-def run(project: Project, arguments: tuple[str, ...], strict: bool, output: str) -> int:
-    pages = _pages(project, arguments)
-    settings = checks.Settings.from_project(project)
-    findings: list[Finding] = []
-    glossary = None
-    glossary_path = project.handbook_dir / "glossary.yml"
-    if glossary_path.is_file():
-        try:
-            glossary = glossary_module.load(glossary_path)
-        except AuthorError as error:
-            findings.append(
-                Finding(
-                    str(Path(error.path)), error.line or 1, 1, "error", "glossary", error.message
-                )
-            )
-    publications = {path.stem for path in manifest.manifest_paths(project.handbook_dir)}
+def _loading_findings(
+    ctx: BuildContext, pages: list[tuple[str, str]], arguments: tuple[str, ...]
+) -> list[Finding]:
+    """What loading found: all of it for a whole check, else only about the chosen pages."""
+    found = ctx.problems(*checks.LOADING)
+    if not arguments:
+        return found
+    chosen = {ctx.shown(ctx.pages[key].file) for key in pages}
+    return [f for f in found if f.path in chosen]
+
+
+def run(ctx: BuildContext, arguments: tuple[str, ...], strict: bool, output: str) -> int:
+    pages = _pages(ctx, arguments)
+    settings = checks.Settings.from_project(ctx.project)
+    generated = generated_pages(ctx.project.plugin_configs)
+    findings = _loading_findings(ctx, pages, arguments)
     for lang, path in pages:
-        findings += checks.check_page(project, lang, path, settings, glossary, publications)
-    findings += checks.missing_translations(project, set(pages) if arguments else None)
+        findings += checks.check_page(ctx, lang, path, settings, generated)
+    findings += checks.missing_translations(ctx, set(pages) if arguments else None)
+    return report(findings, len(pages), strict, output)
+
+
+def report(findings: list[Finding], page_count: int, strict: bool, output: str) -> int:
+    """Print `findings` in the chosen format; the exit code (1 when any is an error)."""
     if strict:
         findings = [
             Finding(f.path, f.line, f.col, "error", f.code, f.message, f.hint)
@@ -64,7 +66,7 @@ def run(project: Project, arguments: tuple[str, ...], strict: bool, output: str)
             else f
             for f in findings
         ]
-    findings.sort(key=lambda f: (f.path, f.line, f.col, f.code))
+    findings = sorted(set(findings), key=lambda f: (f.path, f.line, f.col, f.code, f.message))
     counts = {
         level: sum(1 for f in findings if f.level == level)
         for level in ("error", "warning", "info")
@@ -72,14 +74,14 @@ def run(project: Project, arguments: tuple[str, ...], strict: bool, output: str)
     files = len({f.path for f in findings})
     summary = (
         f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)"
-        f" in {files} file(s); {len(pages)} page(s) checked"
+        f" in {files} file(s); {page_count} page(s) checked"
     )
     if output == "json":
         click.echo(
             json.dumps(
                 {
                     "version": 1,
-                    "summary": {**counts, "files": files, "pages": len(pages)},
+                    "summary": {**counts, "files": files, "pages": page_count},
                     "findings": [f.__dict__ for f in findings],
                 },
                 ensure_ascii=False,
@@ -96,13 +98,38 @@ def run(project: Project, arguments: tuple[str, ...], strict: bool, output: str)
             )
         click.echo(summary)
     else:
-        grouped: dict[str, list[Finding]] = defaultdict(list)
-        for f in findings:
-            grouped[f.path].append(f)
-        for path, items in grouped.items():
-            click.echo(click.style(path, bold=True))
-            for f in items:
-                click.echo(f"  {f}")
-            click.echo("")
+        _text(findings)
         click.echo(summary)
     return 1 if counts["error"] else 0
+
+
+def _text(findings: list[Finding]) -> None:
+    """Findings by file; one that repeats on many pages (the same code and message) is
+    shown once with its count, so an editor sees the pattern, not a wall."""
+    repeats: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        repeats[(f.level, f.code, f.message)].append(f)
+    grouped = {
+        key: items for key, items in repeats.items() if len({f.path for f in items}) > GROUP_AT
+    }
+    shown_in_group = {id(f) for items in grouped.values() for f in items}
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if id(f) not in shown_in_group:
+            by_file[f.path].append(f)
+    for path, items in by_file.items():
+        click.echo(click.style(path, bold=True))
+        for f in items:
+            click.echo(f"  {f}")
+        click.echo("")
+    for (level, code, message), items in sorted(grouped.items(), key=lambda kv: -len(kv[1])):
+        first = items[0]
+        pages = len({f.path for f in items})
+        click.echo(click.style(f"{level}: {code}: {message}", bold=True))
+        hint = f" ({first.hint})" if first.hint else ""
+        click.echo(
+            f"  flagged on {pages} pages ({len(items)} times); first at "
+            f"{first.path}:{first.line}:{first.col}{hint}"
+        )
+        click.echo("  all of them: prirucka check --format json")
+        click.echo("")

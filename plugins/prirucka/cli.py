@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -73,15 +74,10 @@ def build(
 
     _setup_logging(verbose)
     options = {}
-    if site_dir:
-        options["site_dir"] = site_dir
     if strict is not None:
         options["strict"] = strict
     try:
-        config = runner.load(config_file, **options)
-        if no_pdf:
-            runner.disable_pdf(config)
-        runner.build(config)
+        runner.build_atomically(config_file, site_dir, no_pdf=no_pdf, **options)
     except AuthorError as error:
         _fail(error)
 
@@ -124,18 +120,16 @@ def build(
 )
 def pdf(config_file, ids, lang, print_shop, output_dir, jobs, variant, strict) -> None:
     """Render publications (handbook/<id>.yml) to PDF without building the site."""
-    from pathlib import Path
-
-    from .core import manifest
-    from .core import project as project_module
+    from .core.sitedir import mark, site_dir_problem
     from .print import pipeline
 
-    try:
-        project = project_module.load(config_file)
-    except AuthorError as error:
-        _fail(error)
-    publications, errors = manifest.load_all(project.handbook_dir, project.languages)
-    known = {p.id for p in publications} | {Path(e.path).stem for e in errors}
+    ctx = _context(config_file)
+    project = ctx.project
+    publications = list(ctx.publications)
+    errors = ctx.problems("funders", "manifest")
+    known = {p.id for p in publications} | {
+        Path(e.path).stem for e in errors if e.code == "manifest"
+    }
     unknown = [i for i in ids if i not in known]
     if unknown:
         available = ", ".join(sorted(known)) or "none (add handbook/<id>.yml)"
@@ -144,15 +138,32 @@ def pdf(config_file, ids, lang, print_shop, output_dir, jobs, variant, strict) -
         publications = [p for p in publications if p.id in ids]
         errors = [e for e in errors if Path(e.path).stem in ids]
     for error in errors:
-        click.echo(f"Error: {error}", err=True)
+        click.echo(f"Error: {error.short()}", err=True)
     options = pipeline.Options(
         languages={lang} if lang else None, print_shop=print_shop, variant=variant, jobs=jobs
     )
     outcomes = pipeline.run(
-        project, publications, options, progress=lambda o: click.echo(pipeline.describe(o))
+        project,
+        publications,
+        options,
+        progress=lambda o: click.echo(pipeline.describe(o)),
+        ctx=ctx,
     )
-    out_dir = Path(output_dir) if output_dir else project.site_dir / "pdf"
-    written = pipeline.write(outcomes, out_dir)
+    out_dir = Path(output_dir).absolute() if output_dir else project.site_dir / "pdf"
+    problem = _output_problem(out_dir, project)
+    if problem:
+        raise click.UsageError(problem)
+    if (
+        not output_dir
+        and site_dir_problem(project.site_dir, project.root, project.docs_dir) is None
+    ):
+        mark(project.site_dir)  # a new site/ made by `pdf` is one a later build may rewrite
+    try:
+        written = pipeline.write(outcomes, out_dir)
+    except AuthorError as error:
+        _fail(error)
+    except OSError as error:
+        _fail(AuthorError(out_dir, None, f"cannot be written ({error.strerror or error})"))
     warnings = [w for o in outcomes for w in o.warnings]
     failures = [e for o in outcomes for e in o.errors]
     for warning in warnings:
@@ -173,6 +184,27 @@ def _project(config_file: str):
         _fail(error)
 
 
+def _context(config_file: str):
+    """The build context of the project (every input loaded and checked once)."""
+    from .core.context import load_context
+
+    return load_context(_project(config_file))
+
+
+def _output_problem(out_dir: Path, project) -> str | None:
+    """`pdf -o` may write into a new or own folder, never into sources."""
+    from .core.sitedir import SOURCES
+
+    for name in SOURCES:
+        source = (project.root / name).resolve()
+        resolved = out_dir.resolve()
+        if source.exists() and (resolved == source or resolved.is_relative_to(source)):
+            return f"-o {out_dir}: refusing to write PDFs into {name}/, which holds sources"
+    if out_dir.resolve() == project.root.resolve():
+        return f"-o {out_dir}: refusing to write PDFs into the project folder itself"
+    return None
+
+
 @main.command()
 @config_option
 @click.option(
@@ -189,7 +221,7 @@ def status(config_file, as_json, lang, strict) -> None:
     from . import translate_cli
 
     try:
-        sys.exit(translate_cli.show_status(_project(config_file), as_json, lang, strict))
+        sys.exit(translate_cli.show_status(_context(config_file), as_json, lang, strict))
     except AuthorError as error:
         _fail(error)
 
@@ -264,8 +296,6 @@ def diff(config_file, path) -> None:
 def new(config_file, kind, slug, section, title_cs, title_en) -> None:
     """Start a document in both languages: TYPE is page, handbook, manual, leaflet,
     methodology or project; SLUG the file name (ASCII, lowercase, hyphens)."""
-    from pathlib import Path
-
     from .core import scaffold
 
     project = _project(config_file)
@@ -279,8 +309,11 @@ def new(config_file, kind, slug, section, title_cs, title_en) -> None:
     for path in written:
         click.echo(f"Created {path.relative_to(project.root)}")
     relative = written[0].relative_to(project.language_dir(project.languages[0])).as_posix()
-    if scaffold.add_to_nav(Path(config_file), relative):
-        click.echo(f"Added {relative} to the navigation in {config_file}")
+    try:
+        if scaffold.add_to_nav(project.config_file or Path(config_file), relative):
+            click.echo(f"Added {relative} to the navigation in {config_file}")
+    except AuthorError as error:
+        click.echo(f"Note: {error}", err=True)
     click.echo("Fill in the front matter and the sections, then run `prirucka check`.")
 
 
@@ -300,8 +333,17 @@ def check(config_file, paths, strict, output) -> None:
     """Check the sources before publishing: front matter, links, headings, raw HTML,
     translations, terminology and personal data. Exit 0 clean, 1 errors, 2 usage."""
     from . import check_cli
+    from .core.context import load_context
+    from .core.findings import Finding
+    from .core.project import load
 
-    sys.exit(check_cli.run(_project(config_file), paths, strict, output))
+    try:
+        ctx = load_context(load(config_file))
+    except AuthorError as error:
+        # Even a broken mkdocs.yml is a finding: JSON readers get JSON.
+        finding = Finding(str(error.path), error.line or 1, 1, "error", "config", error.message)
+        sys.exit(check_cli.report([finding], 0, strict, output))
+    sys.exit(check_cli.run(ctx, paths, strict, output))
 
 
 @main.command()
@@ -316,32 +358,39 @@ def check(config_file, paths, strict, output) -> None:
 def terms(config_file, path, target) -> None:
     """List the glossary terms in a page, with the translation each requires."""
     from . import translate_cli
-    from .core import glossary as glossary_module
-    from .core.frontmatter import read
     from .core.mdtext import position, prose
 
-    project = _project(config_file)
-    lang, relative = translate_cli.resolve(project, path)
-    if lang is None:
-        lang = next(
-            (c for c in project.languages if (project.language_dir(c) / relative).is_file()), None
-        )
-    file = project.language_dir(lang) / relative if lang else None
-    if file is None or not file.is_file():
-        raise click.UsageError(f"no page {path}")
-    target = target or next(c for c in project.languages if c != lang)
+    ctx = _context(config_file)
+    project = ctx.project
     try:
-        glossary = glossary_module.load(project.handbook_dir / "glossary.yml")
-        doc = read(file)
+        lang, relative = translate_cli.resolve(project, path)
     except AuthorError as error:
         _fail(error)
+    if lang is None:
+        lang = next((c for c in project.languages if ctx.page(c, relative)), None)
+    source = ctx.page(lang, relative) if lang else None
+    if source is None:
+        raise click.UsageError(f"no page {path}")
+    target = target or next((c for c in project.languages if c != lang), lang)
+    try:
+        doc = ctx.document(lang, relative)
+    except AuthorError as error:
+        _fail(error)
+    glossary = ctx.glossary
+    if glossary is None:
+        problems = ctx.problems("glossary")
+        if problems:
+            _fail(AuthorError(problems[0].path, problems[0].line, problems[0].message))
+        click.echo(f"no glossary at {ctx.shown(project.glossary_path)}")
+        return
+    file = source.file
     text = prose(doc.body)
     found: dict[str, tuple] = {}
     for match in glossary.find_terms(text, lang):
         found.setdefault(
             match.entry.id, (match, position(text, match.start)[0] + doc.body_line - 1)
         )
-    shown = file.relative_to(project.root).as_posix()
+    shown = ctx.shown(file)
     if not found:
         click.echo(f"{shown}: no glossary terms")
         return

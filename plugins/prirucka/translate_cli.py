@@ -5,14 +5,15 @@ from __future__ import annotations
 import difflib
 import json
 import sys
-from pathlib import Path
 
 import click
 
 from .core import git, translation
+from .core.context import BuildContext
 from .core.errors import AuthorError
 from .core.frontmatter import read, split
-from .core.project import Project
+from .core.project import Project, locate_page
+from .core.textfile import read_text, write_text
 
 # Problems first in the table.
 STATE_ORDER = {
@@ -24,32 +25,26 @@ STATE_ORDER = {
 
 
 def resolve(project: Project, argument: str) -> tuple[str | None, str]:
-    """(language, path in the language folders) of what the editor typed.
-
-    Accepts docs/en/prirucka/x.md, en/prirucka/x.md or prirucka/x.md (language unknown).
-    """
-    candidate = Path(argument)
-    for base in (Path.cwd(), project.root):
-        full = (base / candidate).resolve()
-        for lang in project.languages:
-            root = project.language_dir(lang).resolve()
-            if full.is_relative_to(root):
-                return lang, full.relative_to(root).as_posix()
-    parts = candidate.as_posix().split("/")
-    if parts[0] in project.languages and len(parts) > 1:
-        return parts[0], "/".join(parts[1:])
-    return None, candidate.as_posix()
+    """(language, path in the language folders) of a page the editor named; AuthorError for
+    anything that is not a page inside a language folder."""
+    return locate_page(project, argument)
 
 
 def _shown(project: Project, lang: str, path: str) -> str:
     return (project.language_dir(lang) / path).relative_to(project.root).as_posix()
 
 
-def show_status(project: Project, as_json: bool, lang: str | None, strict: bool) -> int:
-    entries = translation.status(project.docs_dir, project.languages)
+def show_status(ctx: BuildContext, as_json: bool, lang: str | None, strict: bool) -> int:
+    project = ctx.project
+    for finding in ctx.problems(
+        "file-outside", "file-unreadable", "front-matter", "translation-record"
+    ):
+        if finding.level == "error":
+            click.echo(f"Error: {finding.short()}", err=True)
+    entries = list(ctx.translation_status)
     if lang:
         entries = [e for e in entries if e.lang == lang]
-    translation.add_history(entries, project.docs_dir)
+    translation.add_history(entries, ctx, project.docs_dir)
     counts = translation.counts(entries, [lang] if lang else project.languages)
     if as_json:
         document = {
@@ -105,7 +100,7 @@ def translate(project: Project, argument: str, to: str, source_lang: str | None)
             None,
             "already exists; `translate` never overwrites. Run `prirucka sync` after updating it",
         )
-    text = source.read_text(encoding="utf-8")
+    text = read_text(source, project.root)
     doc = split(text, source)
     translation.read_record(
         doc, source_lang, project.languages
@@ -115,8 +110,7 @@ def translate(project: Project, argument: str, to: str, source_lang: str | None)
         source_lang, translation.text_hash(doc.body), None, translation.sections(doc.body)
     )
     copy = translation.with_record(_without_record(text), record)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(copy, encoding="utf-8")
+    write_text(target, copy)
     click.echo(
         f"Created {_shown(project, to, path)} from {_shown(project, source_lang, path)}. "
         f"Translate it (title too), then it counts as current; after later changes to the source run "
@@ -137,23 +131,51 @@ def _without_record(text: str) -> str:
     return "".join(lines[:start] + lines[end:])
 
 
-def _source_of(project: Project, lang: str, path: str) -> str | None:
-    doc = read(project.language_dir(lang) / path)
+def _source_of(project: Project, lang: str, path: str) -> str:
+    """The language `lang`/`path` was translated from; AuthorError when it is not a translation."""
+    file = project.language_dir(lang) / path
+    doc = read(file, project.root)
     record = translation.read_record(doc, lang, project.languages)
     if record is not None:
+        if not (project.language_dir(record.source_lang) / path).is_file():
+            raise AuthorError(
+                file,
+                doc.key_line("translation"),
+                f"its source {_shown(project, record.source_lang, path)} no longer exists; "
+                "restore it, or delete this translation",
+            )
         return record.source_lang
     others = [
         code
         for code in project.languages
         if code != lang and (project.language_dir(code) / path).is_file()
     ]
-    return others[0] if others else None
+    for other in others:
+        other_doc = read(project.language_dir(other) / path, project.root)
+        other_record = translation.read_record(other_doc, other, project.languages)
+        if other_record is not None and other_record.source_lang == lang:
+            raise AuthorError(
+                file,
+                None,
+                f"is the original of {_shown(project, other, path)}; record the translation "
+                f"instead: `prirucka sync {_shown(project, other, path)}`",
+            )
+    if not others:
+        raise AuthorError(file, None, "has no counterpart in another language to record")
+    if lang == project.default_language:
+        raise AuthorError(
+            file,
+            None,
+            f"is in the site's main language; a translation is recorded on the other page: "
+            f"`prirucka sync {_shown(project, others[0], path)}`",
+        )
+    return others[0]
 
 
 def sync(project: Project, arguments: list[str], all_current: bool, force: bool) -> int:
     targets: list[tuple[str, str]] = []
     for argument in arguments:
-        lang, path = resolve(project, argument)
+        lang, path = resolve(project, argument)  # AuthorError: not a page
         if lang is None:
             having = [
                 c for c in project.languages[1:] if (project.language_dir(c) / path).is_file()
@@ -165,24 +187,23 @@ def sync(project: Project, arguments: list[str], all_current: bool, force: bool)
             raise click.UsageError(f"{_shown(project, lang, path)} does not exist")
         targets.append((lang, path))
     if all_current:
-        for entry in translation.status(project.docs_dir, project.languages):
+        folders = translation.Folders(project.docs_dir, project.languages, project.root)
+        for entry in translation.status(folders):
             if entry.state in ("outdated", "edited", "untracked", "current", "missing"):
                 if (project.language_dir(entry.lang) / entry.path).is_file():
                     targets.append((entry.lang, entry.path))
     refused = 0
     for lang, path in dict.fromkeys(targets):
         file = project.language_dir(lang) / path
-        source_lang = _source_of(project, lang, path)
-        if source_lang is None:
-            click.echo(
-                f"Error: {_shown(project, lang, path)}: no source in another language to record",
-                err=True,
-            )
+        try:
+            source_lang = _source_of(project, lang, path)
+            source = read(project.language_dir(source_lang) / path, project.root)
+            text = read_text(file, project.root)
+            doc = split(text, file)
+        except AuthorError as error:
+            click.echo(f"Error: {error}", err=True)
             refused += 1
             continue
-        source = read(project.language_dir(source_lang) / path)
-        text = file.read_text(encoding="utf-8")
-        doc = split(text, file)
         if translation.normalise(doc.body) == translation.normalise(source.body) and not force:
             click.echo(
                 f"Error: {_shown(project, lang, path)} is still a copy of {_shown(project, source_lang, path)} "
@@ -194,7 +215,7 @@ def sync(project: Project, arguments: list[str], all_current: bool, force: bool)
         record = translation.make_record(source.body, doc.body, source_lang)
         updated = translation.with_record(text, record)
         if updated != text:
-            file.write_text(updated, encoding="utf-8")
+            write_text(file, updated)
             click.echo(
                 f"Recorded {_shown(project, lang, path)} as translated from {_shown(project, source_lang, path)} ({record.source_hash})"
             )
@@ -210,13 +231,17 @@ def diff(project: Project, argument: str) -> None:
         recorded = [
             c
             for c in having
-            if translation.read_record(read(project.language_dir(c) / path), c, project.languages)
+            if translation.read_record(
+                read(project.language_dir(c) / path, project.root), c, project.languages
+            )
         ]
         if not recorded:
             raise click.UsageError(f"{path} has no translation record in any language")
         lang = recorded[0]
     file = project.language_dir(lang) / path
-    record = translation.read_record(read(file), lang, project.languages)
+    if not file.is_file():
+        raise click.UsageError(f"{_shown(project, lang, path)} does not exist")
+    record = translation.read_record(read(file, project.root), lang, project.languages)
     if record is None:
         raise click.UsageError(
             f"{_shown(project, lang, path)} has no translation record; run `prirucka sync` first"
@@ -226,7 +251,7 @@ def diff(project: Project, argument: str) -> None:
         raise click.UsageError(
             f"the source {_shown(project, record.source_lang, path)} no longer exists"
         )
-    source = read(source_file)
+    source = read(source_file, project.root)
     shown = _shown(project, record.source_lang, path)
     if translation.text_hash(source.body) == record.source_hash:
         click.echo(f"{shown} has not changed since {_shown(project, lang, path)} was recorded.")

@@ -60,6 +60,11 @@ def load(path: Path) -> bytes | None:
     return None
 
 
+def size(path: Path) -> int:
+    """The size of an entry's data (without its header)."""
+    return max(path.stat().st_size - _HEADER_LENGTH, 0)
+
+
 def discard(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)

@@ -2,27 +2,37 @@
 
 The build reports the same findings for links, front matter and terminology
 (prirucka-documents, prirucka-glossary, prirucka-checks): one set of functions.
+Everything comes from the build context: each page is read once.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from . import glossary as glossary_module
-from . import links, privacy, translation
+from . import links, privacy
 from .blocksyntax import contact_numbers
-from .errors import AuthorError
+from .context import BuildContext
 from .findings import Finding
-from .frontmatter import read
 from .generated import generated_pages
 from .project import Project
-from .schema import validate
 
 # `<!-- prirucka: allow privacy-phone term-variant -->` on a line or the line above
 # accepts those findings there on purpose ("privacy" alone: every privacy code).
 _ALLOW = re.compile(r"<!--\s*prirucka:\s*allow\s+([^>]*?)\s*-->")
+# Findings of loading (core/context.py) that `check` reports as they are.
+LOADING = (
+    "file-outside",
+    "file-unreadable",
+    "file-name",
+    "front-matter",
+    "translation-record",
+    "glossary",
+    "tags",
+    "funders",
+    "manifest",
+    "manifest-extension",
+)
 
 
 @dataclass
@@ -36,11 +46,12 @@ class Settings:
     @classmethod
     def from_project(cls, project: Project) -> Settings:
         raw = project.plugin_configs.get("prirucka-checks", {}) or {}
-        return cls(
-            own_phones={str(p) for p in raw.get("own_phones", [])},
-            own_domains={str(d) for d in raw.get("own_domains", [])},
-            allow={str(a) for a in raw.get("allow", [])},
-        )
+
+        def texts(key: str) -> set[str]:
+            value = raw.get(key) or []
+            return {str(v) for v in value} if isinstance(value, list) else {str(value)}
+
+        return cls(texts("own_phones"), texts("own_domains"), texts("allow"))
 
 
 def allowed_codes(markdown: str) -> dict[int, set[str]]:
@@ -59,83 +70,43 @@ def _accepted(finding: Finding, accepted: dict[int, set[str]], first_line: int) 
     return finding.code in codes or (finding.code.startswith("privacy-") and "privacy" in codes)
 
 
-def _shown(project: Project, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(project.root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def check_page(
-    project: Project,
-    lang: str,
-    path: str,
-    settings: Settings,
-    glossary: glossary_module.Glossary | None,
-    publications: set[str] | None,
-    own_phones: set[str] = frozenset(),
+    ctx: BuildContext, lang: str, path: str, settings: Settings, generated: set[str] | None = None
 ) -> list[Finding]:
-    """Every finding for one page (docs/<lang>/<path>)."""
-    file = project.language_dir(lang) / path
-    shown = _shown(project, file)
-    try:
-        doc = read(file)
-    except AuthorError as error:
-        return [Finding(shown, error.line or 1, 1, "error", "front-matter", error.message)]
+    """Every finding about the content of one page (docs/<lang>/<path>); the problems of
+    loading it (front matter, encoding…) are in the context's findings."""
+    source = ctx.page(lang, path)
+    if source is None or source.doc is None:
+        return []
+    project = ctx.project
+    doc = source.doc
+    shown = ctx.shown(source.file)
     findings: list[Finding] = []
-    try:
-        validate(doc, lang, publications)
-    except AuthorError as error:
-        findings.append(Finding(shown, error.line or 1, 1, "error", "front-matter", error.message))
-    made = generated_pages(project.plugin_configs)
+    if generated is None:
+        generated = generated_pages(project.plugin_configs)
     findings += links.check(
-        shown, doc.body, lang, path, project.docs_dir, project.languages, doc.body_line, made
+        shown,
+        doc.body,
+        lang,
+        path,
+        project.docs_dir,
+        project.languages,
+        doc.body_line,
+        generated,
+        ctx,
     )
-    if glossary is not None:
-        source = None
-        original = project.language_dir("cs") / path
-        if lang == "en" and original.is_file():
-            source_doc = read(original)
-            source = ("cs", source_doc.body, _shown(project, original), source_doc.body_line)
-        findings += glossary.check(shown, doc.body, lang, doc.body_line, source)
-    try:
-        state = translation.page_status(project.docs_dir, project.languages, path, lang)
-    except AuthorError as error:
-        findings.append(
-            Finding(
-                _shown(project, Path(error.path)),
-                error.line or 1,
-                1,
-                "error",
-                "translation-record",
-                error.message,
+    if ctx.glossary is not None:
+        original = ctx.page("cs", path) if lang == "en" else None
+        source_text = None
+        if original is not None and original.doc is not None:
+            source_text = (
+                "cs",
+                original.doc.body,
+                ctx.shown(original.file),
+                original.doc.body_line,
             )
-        )
-        state = None
-    if state is not None and state.state == "outdated":
-        changed = ", ".join(state.changed_sections) or "the text"
-        findings.append(
-            Finding(
-                shown,
-                1,
-                1,
-                "warning",
-                "translation-outdated",
-                f"the {state.source_lang} original changed since this translation ({changed})",
-                f"update it, then `prirucka sync {shown}`",
-            )
-        )
-    elif state is not None and state.state in ("orphaned", "edited"):
-        findings.append(
-            Finding(
-                shown,
-                1,
-                1,
-                "warning" if state.state == "orphaned" else "info",
-                f"translation-{state.state}",
-                state.note,
-            )
-        )
+        findings += ctx.glossary.check(shown, doc.body, lang, doc.body_line, source_text)
+    findings += _translation_findings(ctx, lang, path, shown)
     # The numbers in the page's `contact` blocks are the organisation's own.
     declared = set(contact_numbers(doc.body))
     findings += privacy.scan(
@@ -143,7 +114,7 @@ def check_page(
         doc.body,
         lang,
         doc.body_line,
-        own_phones=set(settings.own_phones) | set(own_phones) | declared,
+        own_phones=set(settings.own_phones) | declared,
         own_domains=set(settings.own_domains),
         allow=set(settings.allow),
     )
@@ -154,10 +125,34 @@ def check_page(
     )
 
 
-def missing_translations(project: Project, only: set[tuple[str, str]] | None) -> list[Finding]:
+def _translation_findings(ctx: BuildContext, lang: str, path: str, shown: str) -> list[Finding]:
+    state = ctx.translation_by_page.get((lang, path))
+    if state is None:
+        return []
+    if state.state == "outdated":
+        changed = ", ".join(state.changed_sections) or "the text"
+        return [
+            Finding(
+                shown,
+                1,
+                1,
+                "warning",
+                "translation-outdated",
+                f"the {state.source_lang} original changed since this translation ({changed})",
+                f"update it, then `prirucka sync {shown}`",
+            )
+        ]
+    if state.state in ("orphaned", "edited"):
+        level = "warning" if state.state == "orphaned" else "info"
+        return [Finding(shown, 1, 1, level, f"translation-{state.state}", state.note)]
+    return []
+
+
+def missing_translations(ctx: BuildContext, only: set[tuple[str, str]] | None) -> list[Finding]:
     """A note for every page that has no translation yet (the site shows the original)."""
+    project = ctx.project
     findings = []
-    for entry in translation.status(project.docs_dir, project.languages):
+    for entry in ctx.translation_status:
         if entry.state != "missing" or (
             only is not None and (entry.source_lang, entry.path) not in only
         ):
@@ -165,12 +160,12 @@ def missing_translations(project: Project, only: set[tuple[str, str]] | None) ->
         source = project.language_dir(entry.source_lang) / entry.path
         target = project.language_dir(entry.lang) / entry.path
         if target.exists():  # started with `prirucka translate`, not translated yet
-            message = f"{_shown(project, target)} is still a copy of the source"
+            message = f"{ctx.shown(target)} is still a copy of the source"
             hint = "translate it; it counts as current once its text differs"
         else:
             message = f"no {entry.lang} translation yet"
-            hint = f"`prirucka translate {_shown(project, source)} --to {entry.lang}`"
+            hint = f"`prirucka translate {ctx.shown(source)} --to {entry.lang}`"
         findings.append(
-            Finding(_shown(project, source), 1, 1, "info", "translation-missing", message, hint)
+            Finding(ctx.shown(source), 1, 1, "info", "translation-missing", message, hint)
         )
     return findings

@@ -20,3 +20,8 @@ class Finding:
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.level}: {self.code}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+    def short(self) -> str:
+        """`path:line: message` as build errors are written (no column, level or code)."""
+        text = f"{self.path}:{self.line}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text

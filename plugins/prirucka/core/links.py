@@ -6,21 +6,19 @@ import posixpath
 import re
 from functools import cache
 from pathlib import Path
-
-from markdown.extensions.toc import slugify
+from typing import Protocol
 
 from .blocksyntax import recommendation_anchors
+from .errors import AuthorError
 from .findings import Finding
-from .mdtext import position
+from .frontmatter import Document, read
+from .mdtext import code_masked, headings, position
 
 # [text](target "title") and ![alt](src "title"); the target may be wrapped in <>.
 _LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
 )
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 _EXPLICIT_ID = re.compile(r"(?:\{[^}]*#(?P<attr>[\w-]+)[^}]*\}|\bid=[\"'](?P<html>[^\"']+)[\"'])")
-_RECOMMENDATION = re.compile(r"^///\s*recommendation\b", re.M)
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _UNSAFE = (
     (re.compile(r"<script\b", re.I), "a <script> element", "remove it; pages may not run code"),
     (re.compile(r"<iframe\b", re.I), "an <iframe>", "link to the page instead of embedding it"),
@@ -33,62 +31,45 @@ _UNSAFE = (
 )
 
 
-def _code_free(markdown: str) -> str:
-    """The text with fenced code blocks and code spans blanked (offsets kept)."""
-    lines = markdown.split("\n")
-    fenced = False
-    for index, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced = not fenced
-            lines[index] = " " * len(line)
-        elif fenced:
-            lines[index] = " " * len(line)
-    text = "\n".join(lines)
-    return re.sub(r"`+[^`\n]*`+", lambda m: " " * len(m.group(0)), text)
-
-
-def headings(markdown: str) -> list[tuple[int, str, int]]:
-    """(level, text, offset) of each ATX heading outside code."""
-    text = _code_free(markdown)
-    found = []
-    offset = 0
-    for line in text.split("\n"):
-        match = _HEADING.match(line)
-        if match:
-            found.append((len(match.group("hashes")), match.group("text"), offset))
-        offset += len(line) + 1
-    return found
-
-
 def anchors(markdown: str) -> set[str]:
-    """Ids a link may point at: heading slugs (as MkDocs' toc makes them), explicit ids,
+    """Ids a link may point at: heading ids (as MkDocs' toc makes them), explicit ids,
     and the anchors of recommendation blocks (r1, r2…, numbered as the block does)."""
-    ids = set()
-    seen: dict[str, int] = {}
-    for _, text, _ in headings(markdown):
-        slug = slugify(re.sub(r"\{[^}]*\}\s*$", "", text).strip(), "-")
-        if slug in seen:  # toc numbers repeated headings: slug, slug_1, slug_2
-            seen[slug] += 1
-            slug = f"{slug}_{seen[slug]}"
-        else:
-            seen[slug] = 0
-        ids.add(slug)
-    for match in _EXPLICIT_ID.finditer(markdown):
+    ids = {heading.id for heading in headings(markdown)}
+    for match in _EXPLICIT_ID.finditer(code_masked(markdown)):
         ids.add(match.group("attr") or match.group("html"))
-    if _RECOMMENDATION.search(markdown):
+    if "///" in markdown:
         ids.update(recommendation_anchors(markdown))
     return ids
 
 
+class Pages(Protocol):
+    """The pages a link may point to (the build context is one)."""
+
+    def document(self, lang: str, path: str) -> Document | None: ...
+
+
+class Folders:
+    """Pages read from docs/<lang>/ as they are on disk."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+
+    def document(self, lang: str, path: str) -> Document | None:
+        file = self.docs_dir / lang / path
+        return read(file) if file.is_file() else None
+
+
 @cache
-def _anchors_of(path: str, mtime_ns: int) -> frozenset[str]:
-    from .frontmatter import read
-
-    return frozenset(anchors(read(path).body))
+def _anchors_of_body(body: str) -> frozenset[str]:
+    return frozenset(anchors(body))
 
 
-def anchors_of(path: Path) -> frozenset[str]:
-    return _anchors_of(str(path), path.stat().st_mtime_ns)
+def _target_anchors(pages: Pages, lang: str, path: str) -> frozenset[str] | None:
+    try:
+        doc = pages.document(lang, path)
+    except AuthorError:
+        return frozenset()  # reported for that page itself
+    return None if doc is None else _anchors_of_body(doc.body)
 
 
 def check(
@@ -100,10 +81,15 @@ def check(
     languages: list[str],
     first_line: int = 1,
     generated: set[str] = frozenset(),
+    pages: Pages | None = None,
 ) -> list[Finding]:
-    """Findings about links, images, headings and raw HTML of one page."""
+    """Findings about links, images, headings and raw HTML of one page.
+
+    `pages` gives the text of the pages linked to (default: read from `docs_dir`).
+    """
+    pages = pages or Folders(docs_dir)
     findings: list[Finding] = []
-    text = _code_free(markdown)
+    text = code_masked(markdown)
 
     def add(offset: int, level: str, code: str, message: str, hint: str = "") -> None:
         line, col = position(markdown, offset)
@@ -171,11 +157,12 @@ def check(
             continue
         if resolved in generated:
             continue  # made by the build (glossary, catalogue, status page…)
-        if not file.is_file():
+        target_anchors = _target_anchors(pages, lang, resolved)
+        if target_anchors is None:
             elsewhere = [
                 code
                 for code in languages
-                if code != lang and (docs_dir / code / resolved).is_file()
+                if code != lang and _target_anchors(pages, code, resolved) is not None
             ]
             if elsewhere:
                 add(
@@ -193,7 +180,7 @@ def check(
                     "check the path, or create the page",
                 )
             continue
-        if fragment and fragment not in anchors_of(file):
+        if fragment and fragment not in target_anchors:
             add(
                 match.start(),
                 "warning",
@@ -203,26 +190,25 @@ def check(
             )
 
     levels = headings(markdown)
-    h1 = [item for item in levels if item[0] == 1]
-    for _, heading_text, offset in h1[1:]:
+    for heading in [h for h in levels if h.level == 1][1:]:
         add(
-            offset,
+            heading.offset,
             "warning",
             "heading-h1",
-            f"a second top-level heading “{heading_text}”",
+            f"a second top-level heading “{heading.text}”",
             "a page has one # heading; use ## for sections",
         )
     previous = None
-    for level, heading_text, offset in levels:
-        if previous is not None and level > previous + 1:
+    for heading in levels:
+        if previous is not None and heading.level > previous + 1:
             add(
-                offset,
+                heading.offset,
                 "warning",
                 "heading-skip",
-                f"heading level jumps from {previous} to {level} at “{heading_text}”",
+                f"heading level jumps from {previous} to {heading.level} at “{heading.text}”",
                 f"use {'#' * (previous + 1)}",
             )
-        previous = level
+        previous = heading.level
 
     for pattern, what, hint in _UNSAFE:
         for match in pattern.finditer(text):

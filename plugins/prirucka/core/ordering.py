@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Protocol
 
-from . import frontmatter
 from .errors import AuthorError
 from .frontmatter import Document
+
+
+class Sources(Protocol):
+    """The pages of each language (the build context, or translation.Folders)."""
+
+    def document(self, lang: str, path: str) -> Document | None: ...
+
+    def paths(self, lang: str) -> set[str]: ...
 
 
 def page_order(doc: Document) -> float:
@@ -33,47 +40,37 @@ def page_title(doc: Document) -> str | None:
     return title.strip()
 
 
-def _entry_order(folder: Path, name: str) -> float:
-    """`order` of a page file, or of a subfolder's index.md."""
-    path = folder / name
-    if path.is_dir():
-        path = path / "index.md"
-    if not path.is_file():
-        return float("inf")
-    return page_order(frontmatter.read(path))
+def folder_pages(pages: Sources, languages: list[str], folder: str) -> list[str]:
+    """Pages under `folder` in navigation order, as paths relative to a language folder.
 
-
-def folder_pages(roots: list[Path], folder: str) -> list[str]:
-    """Pages under `folder` in navigation order, as paths relative to a language root.
-
-    `roots` are the language folders, the reader's first: a page that exists in
-    any of them is listed (so a missing translation is not silently dropped);
-    its order comes from the first root that has it. index.md leads its folder,
-    then pages and subfolders by `order`, then by name, as in the site's navigation.
+    `languages` are the language folders to look in, the reader's first: a page
+    that exists in any of them is listed (so a missing translation is not
+    silently dropped); its order comes from the first language that has it.
+    index.md leads its folder, then pages and subfolders by `order`, then by
+    name, as in the site's navigation.
     """
-    names: set[str] = set()
-    for root in roots:
-        directory = root / folder
-        if directory.is_dir():
-            names.update(
-                p.name
-                for p in directory.iterdir()
-                if (p.is_dir() or p.suffix == ".md") and not p.name.startswith(".")
-            )
+    prefix = folder.strip("/") + "/" if folder.strip("/") else ""
+    every = sorted({path for lang in languages for path in pages.paths(lang)})
+    below = [path[len(prefix) :] for path in every if path.startswith(prefix)]
+    names = sorted({path.split("/", 1)[0] + ("/" if "/" in path else "") for path in below})
 
-    def key(name: str) -> tuple[float, float, str]:
+    def order(path: str) -> float:
+        for lang in languages:
+            doc = pages.document(lang, path)
+            if doc is not None:
+                return page_order(doc)
+        return float("inf")
+
+    def key(name: str) -> tuple[float, str]:
         if name == "index.md":
-            return (float("-inf"), 0, name)
-        for root in roots:
-            if (root / folder / name).exists():
-                return (_entry_order(root / folder, name), 0, name)
-        return (float("inf"), 0, name)
+            return (float("-inf"), name)
+        target = prefix + (name + "index.md" if name.endswith("/") else name)
+        return (order(target), name.rstrip("/"))
 
-    pages: list[str] = []
+    result: list[str] = []
     for name in sorted(names, key=key):
-        relative = f"{folder.rstrip('/')}/{name}" if folder.strip("/") else name
-        if any((root / relative).is_dir() for root in roots):
-            pages.extend(folder_pages(roots, relative + "/"))
+        if name.endswith("/"):
+            result.extend(folder_pages(pages, languages, prefix + name))
         else:
-            pages.append(relative)
-    return pages
+            result.append(prefix + name)
+    return result

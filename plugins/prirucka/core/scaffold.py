@@ -11,6 +11,7 @@ from . import translation
 from .errors import AuthorError
 from .frontmatter import split
 from .schema import TYPES
+from .textfile import read_text, write_text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -135,6 +136,14 @@ def new_document(
         )
     relative = f"{section}/{slug}.md" if section else f"{slug}.md"
     source_lang = languages[0]
+    for lang in languages:
+        folder = docs_dir / lang
+        for part in section.split("/") if section else []:
+            folder = folder / part
+            if folder.exists() and not folder.is_dir():
+                raise AuthorError(
+                    folder, None, f"is a file, not a folder; `--section {section}` needs a folder"
+                )
     targets = {lang: docs_dir / lang / relative for lang in languages}
     existing = [str(path) for path in targets.values() if path.exists()]
     if existing:
@@ -149,8 +158,7 @@ def new_document(
         + _body(kind, source_title, source_lang)
     )
     written = []
-    targets[source_lang].parent.mkdir(parents=True, exist_ok=True)
-    targets[source_lang].write_text(source_text, encoding="utf-8")
+    write_text(targets[source_lang], source_text)
     written.append(targets[source_lang])
     source_body = split(source_text).body
     for lang in languages[1:]:
@@ -161,19 +169,29 @@ def new_document(
         record = translation.Record(
             source_lang, translation.text_hash(source_body), None, translation.sections(source_body)
         )
-        targets[lang].parent.mkdir(parents=True, exist_ok=True)
-        targets[lang].write_text(translation.with_record(stub, record), encoding="utf-8")
+        write_text(targets[lang], translation.with_record(stub, record))
         written.append(targets[lang])
     return written
 
 
 def add_to_nav(config_file: Path, relative: str) -> bool:
-    """Append the page to an explicit `nav:` in mkdocs.yml (nothing to do with an automatic one)."""
-    text = config_file.read_text(encoding="utf-8")
+    """Append the page to an explicit block-style `nav:` in mkdocs.yml (nothing to do with an
+    automatic one). The edit is checked structurally before it is written: a `nav:` written
+    another way (flow style `[…]`, inherited) is refused with the line, never corrupted."""
+    from .project import read_config
+
+    text = read_text(config_file)
     lines = text.split("\n")
     start = next((i for i, line in enumerate(lines) if re.match(r"^nav\s*:", line)), None)
     if start is None:
         return False
+    refuse = AuthorError(
+        config_file,
+        start + 1,
+        f"`nav:` is not a plain list of `- page` lines; add `- {relative}` to it yourself",
+    )
+    if lines[start].split(":", 1)[1].split("#", 1)[0].strip():
+        raise refuse  # `nav: [a.md, b.md]` or `nav: !ENV …`
     end = start + 1
     while end < len(lines) and (lines[end].startswith((" ", "\t", "-")) or not lines[end].strip()):
         end += 1
@@ -184,6 +202,24 @@ def add_to_nav(config_file: Path, relative: str) -> bool:
         if end > start + 1 and re.match(r"^\s*-", lines[start + 1])
         else "  "
     )
+    before = read_config(config_file).get("nav")
     lines.insert(end, f"{indent}- {relative}")
-    config_file.write_text("\n".join(lines), encoding="utf-8")
+    updated = "\n".join(lines)
+    after = _nav_of(updated, config_file)
+    if not isinstance(before, list) or after != [*before, relative]:
+        raise refuse
+    write_text(config_file, updated)
     return True
+
+
+def _nav_of(text: str, config_file: Path):
+    """The `nav:` of mkdocs.yml text (its own keys only), or None when it does not parse."""
+    import yaml
+
+    from .project import _Loader
+
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except (yaml.YAMLError, AuthorError, ValueError):
+        return None
+    return data.get("nav") if isinstance(data, dict) else None

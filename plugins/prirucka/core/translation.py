@@ -20,7 +20,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -193,11 +193,40 @@ class PageStatus:
         }
 
 
-def _pages(docs_dir: Path, lang: str) -> set[str]:
-    root = docs_dir / lang
-    if not root.is_dir():
-        return set()
-    return {p.relative_to(root).as_posix() for p in root.rglob("*.md")}
+class Sources(Protocol):
+    """Where the pages come from: the build context, or the folders themselves."""
+
+    @property
+    def languages(self) -> list[str]: ...
+
+    def document(self, lang: str, path: str) -> Document | None:
+        """The page `path` in `lang` (None when there is none); AuthorError when unreadable."""
+
+    def paths(self, lang: str) -> set[str]: ...
+
+
+class Folders:
+    """Pages read straight from docs/<lang>/ (for commands that have just written one)."""
+
+    def __init__(self, docs_dir: Path, languages: list[str], root: Path | None = None) -> None:
+        self.docs_dir = docs_dir
+        self.languages = languages
+        self.root = root
+        self._paths: dict[str, set[str]] = {}
+
+    def document(self, lang: str, path: str) -> Document | None:
+        file = self.docs_dir / lang / path
+        return read(file, self.root) if file.is_file() else None
+
+    def paths(self, lang: str) -> set[str]:
+        if lang not in self._paths:
+            folder = self.docs_dir / lang
+            self._paths[lang] = (
+                {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
+                if folder.is_dir()
+                else set()
+            )
+        return self._paths[lang]
 
 
 def changed_sections(record: Record, source_body: str) -> list[str]:
@@ -211,35 +240,37 @@ def changed_sections(record: Record, source_body: str) -> list[str]:
     ]
 
 
-def page_status(docs_dir: Path, languages: list[str], path: str, lang: str) -> PageStatus | None:
+def page_status(sources: Sources, path: str, lang: str) -> PageStatus | None:
     """The state of the `lang` version of `path` (None: `lang` holds the original)."""
-    file = docs_dir / lang / path
+    languages = sources.languages
     others = [other for other in languages if other != lang]
-    if not file.is_file():
-        sources = [other for other in others if (docs_dir / other / path).is_file()]
-        if not sources:
+    doc = sources.document(lang, path)
+    if doc is None:
+        found = [(other, sources.document(other, path)) for other in others]
+        found = [(other, d) for other, d in found if d is not None]
+        if not found:
             return None
-        source_doc = read(docs_dir / sources[0] / path)
-        record = read_record(source_doc, sources[0], languages)
+        source_lang, source_doc = found[0]
+        record = read_record(source_doc, source_lang, languages)
         if record is not None and record.source_lang == lang:
             return None  # the original is gone; the translation reports itself as orphaned
-        return PageStatus(path, lang, sources[0], "missing", note="no translation yet")
-    doc = read(file)
+        return PageStatus(path, lang, source_lang, "missing", note="no translation yet")
     record = read_record(doc, lang, languages)
     if record is None:
-        counterparts = [other for other in others if (docs_dir / other / path).is_file()]
+        counterparts = [(other, sources.document(other, path)) for other in others]
+        counterparts = [(other, d) for other, d in counterparts if d is not None]
         if not counterparts:
             return None  # only this language: an original (its translation is reported missing)
-        other_doc = read(docs_dir / counterparts[0] / path)
-        if read_record(other_doc, counterparts[0], languages) is not None:
+        other_lang, other_doc = counterparts[0]
+        if read_record(other_doc, other_lang, languages) is not None:
             return None  # this is the source of the other one
         if lang == languages[0]:
             return None  # both exist, neither recorded: reported once, on the non-default side
         return PageStatus(
-            path, lang, counterparts[0], "untracked", note="both exist; no translation record"
+            path, lang, other_lang, "untracked", note="both exist; no translation record"
         )
-    source_file = docs_dir / record.source_lang / path
-    if not source_file.is_file():
+    source = sources.document(record.source_lang, path)
+    if source is None:
         return PageStatus(
             path,
             lang,
@@ -247,7 +278,6 @@ def page_status(docs_dir: Path, languages: list[str], path: str, lang: str) -> P
             "orphaned",
             note=f"docs/{record.source_lang}/{path} no longer exists",
         )
-    source = read(source_file)
     if normalise(source.body) == normalise(doc.body):
         return PageStatus(
             path,
@@ -271,13 +301,21 @@ def page_status(docs_dir: Path, languages: list[str], path: str, lang: str) -> P
     return PageStatus(path, lang, record.source_lang, "current")
 
 
-def status(docs_dir: Path, languages: list[str]) -> list[PageStatus]:
-    """Every page path in every language, sorted by path then language."""
-    paths = set().union(*(_pages(docs_dir, lang) for lang in languages)) if languages else set()
+def status(sources: Sources) -> list[PageStatus]:
+    """Every page path in every language, sorted by path then language.
+
+    A page that cannot be read (reported elsewhere) is left out rather than
+    stopping the whole overview.
+    """
+    languages = sources.languages
+    paths = set().union(*(sources.paths(lang) for lang in languages)) if languages else set()
     result = []
     for path in sorted(paths):
         for lang in languages:
-            entry = page_status(docs_dir, languages, path, lang)
+            try:
+                entry = page_status(sources, path, lang)
+            except AuthorError:
+                continue
             if entry is not None:
                 result.append(entry)
     return result
@@ -290,7 +328,7 @@ def counts(entries: list[PageStatus], languages: list[str]) -> dict[str, dict[st
     return table
 
 
-def add_history(entries: list[PageStatus], docs_dir: Path) -> None:
+def add_history(entries: list[PageStatus], sources: Sources, docs_dir: Path) -> None:
     """For outdated pages: when the source changed, and with git the commit where it last matched."""
     from . import git
 
@@ -300,12 +338,9 @@ def add_history(entries: list[PageStatus], docs_dir: Path) -> None:
             continue
         source = docs_dir / entry.source_lang / entry.path
         entry.source_updated = git.last_change(source)
-        if use_git:
-            record = read_record(
-                read(docs_dir / entry.lang / entry.path),
-                entry.lang,
-                [entry.lang, entry.source_lang],
-            )
+        doc = sources.document(entry.lang, entry.path)
+        if use_git and doc is not None:
+            record = read_record(doc, entry.lang, [entry.lang, entry.source_lang])
             matched, _ = git.last_match(
                 source, lambda text, r=record: text_hash(split(text).body) == r.source_hash
             )

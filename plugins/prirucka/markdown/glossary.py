@@ -6,7 +6,8 @@
 - the first use of a glossary term gets its definition on hover or tap.
 
 Same extension for the web and for print. Options: `lang`, `glossary` (path of
-handbook/glossary.yml), `expand` (write out first uses; default true).
+handbook/glossary.yml), `terms` (the glossary already loaded by the build
+context, so it is not read again), `expand` (write out first uses; default true).
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ class _Terms(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        glossary = load_glossary(self.extension.getConfig("glossary"))
+        glossary = self.extension.getConfig("terms") or load_glossary(
+            self.extension.getConfig("glossary")
+        )
         if glossary is None:
             return
         self.glossary = glossary
@@ -134,6 +137,7 @@ class GlossaryExtension(Extension):
         self.config = {
             "lang": ["en", "Language of the page (cs, en)"],
             "glossary": ["", "Path of handbook/glossary.yml"],
+            "terms": ["", "The glossary already loaded (a core.glossary.Glossary), if any"],
             "expand": [True, "Write out an abbreviation on its first use on a page"],
         }
         super().__init__(**kwargs)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import shutil
 from pathlib import Path
 
-import yaml
 from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.utils.yaml import get_yaml_loader
 
+from ..core import project
 from ..core.errors import AuthorError
+from ..core.sitedir import site_dir_problem
+from ..core.textfile import read_text
 
 _CONFIG_MESSAGE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.S)
 
@@ -37,25 +40,13 @@ def _key_line(text: str, dotted_key: str) -> int | None:
 
 
 def _check_yaml(path: Path) -> str:
-    """Parse mkdocs.yml as MkDocs will; raise AuthorError with the line on a syntax error."""
+    """Read mkdocs.yml (and its INHERIT parents) as MkDocs will; AuthorError with the line."""
     if not path.is_file():
         raise AuthorError(
             path, None, "no such file; run the command in the project folder or pass -f"
         )
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.load(text, Loader=get_yaml_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise AuthorError(
-            path,
-            mark.line + 1 if mark else None,
-            f"not valid YAML ({problem}); check the indentation and the colons",
-        ) from None
-    if not isinstance(data, dict):
-        raise AuthorError(path, 1, "must be a set of `key: value` settings (see the README)")
-    return text
+    project.read_config(path)
+    return read_text(path)
 
 
 def load(config_file: str | Path, **options) -> MkDocsConfig:
@@ -96,6 +87,61 @@ def build(config: MkDocsConfig) -> None:
     try:
         mkdocs_build(config)
     except exceptions.Abort as exc:
+        reason = "" if "BuildError" in str(exc) else f": {exc}"
         raise AuthorError(
-            Path(config.config_file_path).name, None, f"build failed: {exc}"
+            Path(config.config_file_path).name,
+            None,
+            f"build failed{reason} (the messages above say where and why)",
         ) from None
+
+
+def build_atomically(
+    config_file: str | Path, site_dir: str | None, no_pdf: bool = False, **options
+) -> Path:
+    """Build into a new folder beside the site and swap it in only when the build succeeded.
+
+    A build that fails (a strict warning, an error) or is killed leaves the
+    previous complete site in place; the site folder is checked first, so a
+    build never empties a folder of sources. Returns the site folder.
+    """
+    settings = project.load(config_file)
+    target = Path(site_dir).absolute() if site_dir else settings.site_dir
+    problem = site_dir_problem(target, settings.root, settings.docs_dir)
+    if problem:
+        raise AuthorError(settings.config_file or config_file, None, problem)
+    _remove_leftovers(target)
+    building = target.with_name(f".{target.name}.building-{os.getpid()}")
+    config = load(config_file, site_dir=str(building), **options)
+    if no_pdf:
+        disable_pdf(config)
+    try:
+        build(config)
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        if target.exists():
+            target.replace(old)
+        building.replace(target)
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError as error:
+        raise AuthorError(target, None, f"cannot be written ({error.strerror or error})") from None
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    return target
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Folders of builds that were killed (their process is gone)."""
+    for pattern in (f".{target.name}.building-*", f".{target.name}.old-*"):
+        for folder in target.parent.glob(pattern):
+            pid = folder.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and not _running(int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -20,8 +20,10 @@ import markdown
 import tinyhtml5
 
 from ..core import frontmatter
+from ..core.extensions import LANGUAGE_AWARE, SOURCE_AWARE
+from ..core.glossary import Glossary
+from ..core.ordering import Sources
 from ..core.project import Project
-from ..markdown import LANGUAGE_AWARE, SOURCE_AWARE
 from .sources import Chapter
 
 # MkDocs always adds these; print renders like the site.
@@ -40,7 +42,12 @@ class ChapterHTML:
 
 
 def markdown_to_html(
-    text: str, lang: str, project: Project, path: str | Path = "", line: int = 1
+    text: str,
+    lang: str,
+    project: Project,
+    path: str | Path = "",
+    line: int = 1,
+    glossary: Glossary | None = None,
 ) -> str:
     """Render Markdown with the site's extensions, for print.
 
@@ -59,7 +66,9 @@ def markdown_to_html(
         if name in names:
             configs[name] = {**configs.get(name, {}), "path": str(path), "line": line}
     if "prirucka_glossary" in names:
-        configs["prirucka_glossary"]["glossary"] = str(project.handbook_dir / "glossary.yml")
+        configs["prirucka_glossary"]["glossary"] = str(project.glossary_path)
+        if glossary is not None:
+            configs["prirucka_glossary"]["terms"] = glossary
     md = markdown.Markdown(extensions=names, extension_configs=configs)
     return md.convert(text)
 
@@ -297,11 +306,25 @@ class _Rewriter:
                 self.out.headings.append((level, element.get("id", ""), _text(element)))
 
 
-def render_chapter(project: Project, chapter: Chapter, anchors: dict[str, str]) -> ChapterHTML:
-    """The chapter's print HTML (body content only)."""
-    document = frontmatter.read(chapter.file)
+def render_chapter(
+    project: Project,
+    chapter: Chapter,
+    anchors: dict[str, str],
+    pages: Sources | None = None,
+    glossary: Glossary | None = None,
+) -> ChapterHTML:
+    """The chapter's print HTML (body content only); `pages` and `glossary` come from
+    the build context (default: read from disk)."""
+    document = (pages.document(chapter.text_lang, chapter.path) if pages else None) or (
+        frontmatter.read(chapter.file, project.root)
+    )
     html = markdown_to_html(
-        document.body, chapter.text_lang, project, _shown(project, chapter.file), document.body_line
+        document.body,
+        chapter.text_lang,
+        project,
+        _shown(project, chapter.file),
+        document.body_line,
+        glossary,
     )
     body = _parse(html)
     title = str(document.meta.get("title") or "")

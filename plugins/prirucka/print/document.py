@@ -12,9 +12,10 @@ from ..core import glossary as glossary_module
 from ..core import languages as ui
 from ..core import translation
 from ..core.citation import citation
-from ..core.frontmatter import read
+from ..core.context import BuildContext
 from ..core.manifest import FORMATS, LICENSES, Funder, Publication
 from ..core.mdtext import prose
+from ..core.ordering import Sources
 from ..core.project import Project
 from ..core.theme import Theme
 from . import chapter as chapter_html
@@ -115,13 +116,15 @@ def _part(project: Project, publication: Publication, lang: str, pdf_name: str) 
     }
 
 
-def _glossary_appendix(project: Project, found, lang: str) -> list[dict]:
+def _glossary_appendix(
+    project: Project, found, lang: str, pages: Sources, glossary: glossary_module.Glossary | None
+) -> list[dict]:
     """The glossary terms the chapters use, in `lang`'s alphabetical order."""
-    path = project.handbook_dir / "glossary.yml"
-    if not path.is_file():
+    if glossary is None:
         return []
-    glossary = glossary_module.load(path)
-    text = "\n\n".join(prose(read(ch.file).body) for ch in found if ch.text_lang == lang)
+    text = "\n\n".join(
+        prose(pages.document(ch.text_lang, ch.path).body) for ch in found if ch.text_lang == lang
+    )
     used = glossary.used_entries(text, lang)
     other = next((code for code in project.languages if code != lang), None)
     return [
@@ -138,9 +141,22 @@ def _glossary_appendix(project: Project, found, lang: str) -> list[dict]:
 
 
 def assemble(
-    project: Project, publication: Publication, output: str, print_shop: bool = False
+    project: Project,
+    publication: Publication,
+    output: str,
+    print_shop: bool = False,
+    ctx: BuildContext | None = None,
 ) -> PrintDocument:
-    """The print HTML of `publication` for `output` ('cs', 'en' or 'cs-en')."""
+    """The print HTML of `publication` for `output` ('cs', 'en' or 'cs-en'), from the
+    build context's pages and glossary (default: read from disk)."""
+    if ctx is not None:
+        pages: Sources = ctx
+        glossary = ctx.glossary
+    else:
+        pages = translation.Folders(project.docs_dir, project.languages, project.root)
+        glossary = (
+            glossary_module.load(project.glossary_path) if project.glossary_path.is_file() else None
+        )
     langs = output.split("-")
     pdf_name = f"{publication.id}.{output}.pdf"
     warnings: list[str] = []
@@ -151,19 +167,19 @@ def assemble(
     sources: list[tuple[Path, str]] = []
     for lang in langs:
         part = _part(project, publication, lang, pdf_name)
-        found, fallback_warnings = chapters(project, publication, lang)
+        found, fallback_warnings = chapters(project, publication, lang, pages)
         warnings.extend(fallback_warnings)
         chapter_anchors = {ch.path: ch.anchor for ch in found}
         outdated = []
         pages_by_lang[lang] = [ch.path for ch in found]
         for ch in found:
-            rendered = chapter_html.render_chapter(project, ch, chapter_anchors)
+            rendered = chapter_html.render_chapter(project, ch, chapter_anchors, pages, glossary)
             warnings.extend(rendered.warnings)
             files.extend(rendered.files)
             sources.append((ch.file, rendered.html))
             anchors.append(ch.anchor)
             if not ch.fallback:
-                state = translation.page_status(project.docs_dir, project.languages, ch.path, lang)
+                state = translation.page_status(pages, ch.path, lang)
                 if state is not None and state.state == "outdated":
                     outdated.append(rendered.title)
             note = ""
@@ -189,7 +205,7 @@ def assemble(
             part["outdated_notice"] = ui.text(
                 lang, "outdated_imprint", chapters=", ".join(outdated)
             )
-        part["glossary"] = _glossary_appendix(project, found, lang)
+        part["glossary"] = _glossary_appendix(project, found, lang, pages, glossary)
         if part["glossary"]:
             part["toc"].append(
                 {"level": 1, "href": f"#glossary-{lang}", "text": ui.text(lang, "glossary")}

@@ -10,7 +10,6 @@ import json
 import multiprocessing
 import os
 import re
-import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+from ..core import cache as verified
+from ..core.context import BuildContext
 from ..core.errors import AuthorError
 from ..core.manifest import Publication
 from ..core.project import Project
@@ -56,6 +57,12 @@ class Outcome:
         """`<id>.<lang>.pdf`; the print-shop version (bleed, crop marks) is `<id>.<lang>.print.pdf`."""
         name = self.document.filename
         return name.replace(".pdf", ".print.pdf") if self.print_shop else name
+
+
+def _named(value: object) -> str:
+    """A Python object in an option (a `!!python/name:` function) by its name, not its address."""
+    name = getattr(value, "__qualname__", None) or type(value).__qualname__
+    return f"{getattr(value, '__module__', '')}.{name}"
 
 
 @cache
@@ -95,17 +102,23 @@ def cache_key(project: Project, document: PrintDocument, options: Options) -> st
 
 @cache
 def _code_digest() -> str:
-    """Our own code that shapes the print HTML: a change to it is a change to every PDF."""
+    """Our own code and data: a change anywhere in the package may change every PDF
+    (the HTML, how WeasyPrint is called, the post-processing), so all of it counts."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for folder in ("core", "markdown", "print"):
-        for path in sorted((package / folder).glob("*.py")):
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def input_key(
-    project: Project, publication: Publication, output: str, options: Options
+    project: Project,
+    publication: Publication,
+    output: str,
+    options: Options,
+    ctx: BuildContext | None = None,
 ) -> tuple[str, list[str]]:
     """Hash of everything the print HTML is made from, without making it.
 
@@ -122,7 +135,7 @@ def input_key(
             project.extension_configs,
         ],
         sort_keys=True,
-        default=str,
+        default=_named,
     )
     for part in (
         CACHE_VERSION,
@@ -139,17 +152,22 @@ def input_key(
     files = [
         publication.source,
         project.handbook_dir / "funders.yml",
-        project.handbook_dir / "glossary.yml",
+        project.glossary_path,
     ]
     files += theme(project).files()
     warnings: list[str] = []
     for lang in output.split("-"):
-        found, fallback = chapters(project, publication, lang)
+        found, fallback = chapters(project, publication, lang, ctx)
         warnings.extend(fallback)
         for chapter in found:
             digest.update(f"{lang}\0{chapter.path}\0{chapter.text_lang}\0".encode())
             # Its counterparts too: whether a translation is outdated depends on its source.
-            files.extend(project.language_dir(code) / chapter.path for code in project.languages)
+            for code in project.languages:
+                page = ctx.page(code, chapter.path) if ctx is not None else None
+                if page is not None:
+                    digest.update(f"{code}/{chapter.path}\0{page.digest}\0".encode())
+                else:
+                    files.append(project.language_dir(code) / chapter.path)
     for path in files:
         digest.update(f"{path}\0{_digest_of(path)}\0".encode())
     return digest.hexdigest(), warnings
@@ -171,23 +189,42 @@ def _save_record(
         "pages_by_lang": document.pages_by_lang,
         "warnings": own_warnings,
     }
-    cache.mkdir(parents=True, exist_ok=True)
-    _record_path(cache, input_hash).write_text(
-        json.dumps(record, ensure_ascii=False), encoding="utf-8"
-    )
+    verified.store(_record_path(cache, input_hash), json.dumps(record, ensure_ascii=False).encode())
+
+
+def _json_entry(path: Path) -> dict | None:
+    """A verified JSON cache entry, or None (missing or damaged: made again)."""
+    data = verified.load(path)
+    if data is None:
+        return None
+    try:
+        value = json.loads(data)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        verified.discard(path)
+        return None
+    return value
 
 
 def _reuse(cache: Path, input_hash: str) -> dict | None:
     """The record of an earlier run with the same inputs, if its embedded files are unchanged."""
-    path = _record_path(cache, input_hash)
-    if not path.exists():
+    record = _json_entry(_record_path(cache, input_hash))
+    if record is None:
         return None
-    record = json.loads(path.read_text(encoding="utf-8"))
-    if any(_digest_of(Path(name)) != digest for name, digest in record["files"].items()):
+    try:
+        if any(_digest_of(Path(name)) != digest for name, digest in record["files"].items()):
+            return None
+        if not (cache / f"{record['pdf_key']}.pdf").exists():
+            return None
+        return {
+            "pdf_key": str(record["pdf_key"]),
+            "pages_by_lang": dict(record["pages_by_lang"]),
+            "warnings": list(record["warnings"]),
+        }
+    except (KeyError, TypeError, AttributeError):
+        verified.discard(_record_path(cache, input_hash))
         return None
-    if not (cache / f"{record['pdf_key']}.pdf").exists():
-        return None
-    return record
 
 
 def _request(
@@ -217,25 +254,31 @@ def _pages_behind(document: PrintDocument, url: str, root: Path) -> str:
 def _store(cache: Path, key: str, result: RenderResult) -> None:
     from .thumbnail import cover_png  # pypdfium2 only when something was rendered
 
-    cache.mkdir(parents=True, exist_ok=True)
-    for suffix, data in ((".pdf", result.pdf), (".png", cover_png(result.pdf))):
-        tmp = cache / f"{key}{suffix}.tmp"
-        tmp.write_bytes(data)
-        tmp.replace(cache / f"{key}{suffix}")
+    verified.store(cache / f"{key}.pdf", result.pdf)
+    verified.store(cache / f"{key}.png", cover_png(result.pdf))
     meta = {"pages": result.pages, "warnings": result.warnings, "refused": result.refused}
-    (cache / f"{key}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    verified.store(cache / f"{key}.json", json.dumps(meta, ensure_ascii=False).encode())
 
 
 def _cached(cache: Path, key: str, name: str) -> RenderResult | None:
-    meta_path = cache / f"{key}.json"
-    if not (
-        meta_path.exists() and (cache / f"{key}.pdf").exists() and (cache / f"{key}.png").exists()
-    ):
+    """The PDF rendered earlier for `key`, when every part of it is intact."""
+    meta = _json_entry(cache / f"{key}.json")
+    if meta is None:
         return None
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    return RenderResult(
-        name, pages=meta["pages"], warnings=meta["warnings"], refused=meta["refused"], cached=True
-    )
+    for suffix in (".pdf", ".png"):
+        if verified.load(cache / f"{key}{suffix}") is None:
+            return None
+    try:
+        return RenderResult(
+            name,
+            pages=int(meta["pages"]),
+            warnings=list(meta["warnings"]),
+            refused=list(meta["refused"]),
+            cached=True,
+        )
+    except (KeyError, TypeError, ValueError):
+        verified.discard(cache / f"{key}.json")
+        return None
 
 
 def _pool_size(jobs: int, pending: int) -> int:
@@ -247,8 +290,10 @@ def run(
     publications: Iterable[Publication],
     options: Options,
     progress: Callable[[Outcome], None] | None = None,
+    ctx: BuildContext | None = None,
 ) -> list[Outcome]:
-    """Render every requested PDF (from the cache where nothing changed)."""
+    """Render every requested PDF (from the cache where nothing changed), from the
+    build context's pages when given (else read from disk)."""
     cache = project.cache_dir / "pdf"
     planned: list[tuple[Outcome, str]] = []
     failed: list[Outcome] = []
@@ -257,7 +302,9 @@ def run(
             if options.languages is not None and not options.languages & set(output.split("-")):
                 continue
             try:
-                input_hash, fallback_warnings = input_key(project, publication, output, options)
+                input_hash, fallback_warnings = input_key(
+                    project, publication, output, options, ctx
+                )
                 record = _reuse(cache, input_hash)
                 if record is not None:
                     document = PrintDocument(
@@ -270,7 +317,7 @@ def run(
                     )
                     key = record["pdf_key"]
                 else:
-                    document = assemble(project, publication, output, options.print_shop)
+                    document = assemble(project, publication, output, options.print_shop, ctx)
                     key = cache_key(project, document, options)
                     own = [w for w in document.warnings if w not in fallback_warnings]
                     _save_record(cache, input_hash, key, document, own)
@@ -340,16 +387,28 @@ def _finish(cache: Path, outcome: Outcome, key: str, result: RenderResult, progr
 
 
 def write(outcomes: list[Outcome], out_dir: Path) -> list[Path]:
-    """Copy the rendered PDFs (and cover thumbnails) from the cache into `out_dir`."""
+    """Copy the rendered PDFs (and cover thumbnails) from the cache into `out_dir`,
+    each checked against its hash on the way out."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for outcome in outcomes:
         if outcome.pdf_path is None:
             continue
         target = out_dir / outcome.filename
-        shutil.copyfile(outcome.pdf_path, target)
-        if outcome.thumbnail_path is not None:
-            shutil.copyfile(outcome.thumbnail_path, target.with_suffix(".png"))
+        for source, destination in (
+            (outcome.pdf_path, target),
+            (outcome.thumbnail_path, target.with_suffix(".png")),
+        ):
+            data = verified.load(source) if source is not None else None
+            if data is None:
+                raise AuthorError(
+                    source or target,
+                    None,
+                    "the cached PDF was damaged while the build ran; build again",
+                )
+            tmp = destination.with_name(f".{destination.name}.tmp")
+            tmp.write_bytes(data)
+            tmp.replace(destination)
         written.append(target)
     return written
 

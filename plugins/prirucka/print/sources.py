@@ -7,8 +7,9 @@ from pathlib import Path
 
 from ..core.errors import AuthorError
 from ..core.manifest import Publication
-from ..core.ordering import folder_pages
+from ..core.ordering import Sources, folder_pages
 from ..core.project import Project
+from ..core.translation import Folders
 
 
 @dataclass(frozen=True)
@@ -29,17 +30,20 @@ class Chapter:
 
 
 def chapters(
-    project: Project, publication: Publication, lang: str
+    project: Project, publication: Publication, lang: str, pages: Sources | None = None
 ) -> tuple[list[Chapter], list[str]]:
-    """The chapters of `publication` in `lang`, and warnings for pages taken from another language."""
+    """The chapters of `publication` in `lang`, and warnings for pages taken from another language.
+
+    `pages` are the project's pages (the build context; default: read from docs/).
+    """
+    pages = pages or Folders(project.docs_dir, project.languages, project.root)
     others = [other for other in project.languages if other != lang]
-    roots = [project.language_dir(lang)] + [project.language_dir(other) for other in others]
     result: list[Chapter] = []
     warnings: list[str] = []
     seen: set[str] = set()
     for ref in publication.pages:
         if ref.path.endswith("/"):
-            paths = folder_pages(roots, ref.path)
+            paths = folder_pages(pages, [lang, *others], ref.path)
             if not paths:
                 raise AuthorError(
                     publication.source,
@@ -54,7 +58,7 @@ def chapters(
             seen.add(path)
             for text_lang in [lang, *others]:
                 file = project.language_dir(text_lang) / path
-                if file.is_file():
+                if path in pages.paths(text_lang):
                     break
             else:
                 raise AuthorError(

@@ -14,8 +14,8 @@ Titles are in the page's language. Options of the extension: `lang` (the
 page's language), `path` (the source file, for messages; `<page>` without
 it) and `line` (the line of the file where the Markdown text starts, after
 the front matter). A mistake in a block raises
-`prirucka.core.errors.AuthorError` as `path:line: message`; see `source.py`
-for how the line is found.
+`prirucka.core.errors.AuthorError` as `path:line: message` (or the subclass
+given as `error_type`); see `core/blocksyntax.py` for how the line is found.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from ...core.blocksyntax import OptionsError, parse_options, scan
 from ...core.blocksyntax import contact_numbers as contact_numbers
 from ...core.blocksyntax import recommendation_anchors as recommendation_anchors
+from ...core.errors import AuthorError
 from .base import PageContext
 from .case import Case
 from .contact import Contact
@@ -92,6 +93,7 @@ class PriruckaBlocksExtension(BlocksExtension):
             "lang": ["en", "Language of the page (cs, en)"],
             "path": ["", "Source file of the page, for error messages"],
             "line": [1, "Line of the source file where the Markdown text starts"],
+            "error_type": ["", "The AuthorError subclass a mistake raises (default AuthorError)"],
         }
         super().__init__(**kwargs)
 
@@ -101,6 +103,7 @@ class PriruckaBlocksExtension(BlocksExtension):
             lang=self.getConfig("lang"),
             path=str(self.getConfig("path") or ""),
             first_line=int(self.getConfig("line") or 1),
+            error_type=self.getConfig("error_type") or AuthorError,
         )
         for block in BLOCKS:
             block_mgr.register(block, self.context)

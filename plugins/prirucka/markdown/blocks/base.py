@@ -30,6 +30,9 @@ class PageContext:
     path: str = ""
     first_line: int = 1
     openers: list[Opener] = field(default_factory=list)
+    # What a mistake raises: AuthorError, or a subclass the host program knows
+    # how to report (the site passes one that MkDocs treats as a build error).
+    error_type: type[AuthorError] = AuthorError
 
     def claim(self, name: str, slashes: int, argument: str | None) -> Opener | None:
         """The first unclaimed opener of this block in the page, if the scan saw it."""
@@ -41,7 +44,7 @@ class PageContext:
         return None
 
     def error(self, line: int | None, message: str) -> AuthorError:
-        return AuthorError(self.path or UNKNOWN_PATH, line, message)
+        return self.error_type(self.path or UNKNOWN_PATH, line, message)
 
     def text(self, key: str) -> str:
         lang = self.lang if self.lang in languages.SUPPORTED else "en"

@@ -18,11 +18,11 @@ from mkdocs.utils import get_relative_url
 
 from ...core import catalogue, chart, documents
 from ...core import languages as ui
-from ...core import project as project_module
 from ...core.collation import sort_key
 from ...core.numbers import number
 from ...core.schema import REGIONS, RESULTS
 from .. import i18n_adapter as i18n
+from ..context_adapter import context
 from .config import CatalogueConfig
 
 KINDS = {
@@ -37,18 +37,19 @@ MARKER = "<!-- prirucka:catalogue -->"
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def __init__(self) -> None:
-        self.pages: list[documents.Page] | None = None
+        self.pages: list[documents.Page] = []
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
-    def on_pre_build(self, config: MkDocsConfig) -> None:
-        if self.pages is not None:
-            return
-        project = project_module.load(config.config_file_path)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        ctx = context(config)
+        if self.pages is ctx.documents:
+            return config  # the same context: a further language pass
         # Invalid front matter is reported by prirucka-documents; the valid pages are listed here.
-        self.pages, _ = documents.collect_project(project)
+        self.pages = ctx.documents
         self.by_key = {(p.lang, p.path): p for p in self.pages}
         self.backlinks = catalogue.backlinks(self.pages)
         self.related = catalogue.related(self.pages)
+        return config
 
     @event_priority(-110)  # after i18n (-100) chose this language's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -21,9 +21,8 @@ from mkdocs.structure.pages import Page
 
 from ...core import citation, documents, factbox
 from ...core import languages as ui
-from ...core import project as project_module
-from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
+from ..context_adapter import context
 from .config import DocumentsConfig
 
 log = get_plugin_logger(__name__)
@@ -33,24 +32,20 @@ CITE_JSON = "citace.json"
 
 class DocumentsPlugin(BasePlugin[DocumentsConfig]):
     def __init__(self) -> None:
-        self.pages: dict[tuple[str, str], documents.Page] | None = None
+        self.pages: dict[tuple[str, str], documents.Page] = {}
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
-    def on_pre_build(self, config: MkDocsConfig) -> None:
-        if self.pages is not None:
-            return  # once for all languages
-        project = project_module.load(config.config_file_path)
-        try:
-            pages, errors = documents.collect_project(project)
-        except AuthorError as error:  # handbook/tags.yml
-            raise PluginError(str(error)) from None
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        ctx = context(config)
+        errors = ctx.problems("front-matter", "tags")
         if errors:
-            raise PluginError("invalid front matter:\n" + "\n".join(map(str, errors)))
-        self.pages = {(page.lang, page.path): page for page in pages}
+            raise PluginError("invalid front matter:\n" + "\n".join(f.short() for f in errors))
+        self.pages = {(page.lang, page.path): page for page in ctx.documents}
+        return config
 
     def _document(self, page: Page, config: MkDocsConfig) -> documents.Page | None:
         written = i18n.source_language(page.file, config)
-        return (self.pages or {}).get((written, i18n.norm_path(page.file)))
+        return self.pages.get((written, i18n.norm_path(page.file)))
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files

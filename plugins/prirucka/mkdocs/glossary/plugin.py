@@ -10,7 +10,6 @@ language lists the terms in that language's alphabetical order.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,11 +18,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ...core import frontmatter
 from ...core import glossary as glossary_module
 from ...core import languages as ui
-from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
+from ..context_adapter import context
 from .config import GlossaryConfig
 
 log = get_plugin_logger(__name__)
@@ -37,19 +35,21 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        path = (Path(config.config_file_path).parent / self.config.glossary).resolve()
-        if not path.is_file():
+        self.ctx = context(config)
+        errors = self.ctx.problems("glossary")
+        if errors:
+            raise PluginError("\n".join(f.short() for f in errors))
+        self.glossary = self.ctx.glossary
+        if self.glossary is None:
             log.warning(
                 f"no glossary at {self.config.glossary}; terms are not explained or checked"
             )
             return config
-        try:
-            self.glossary = glossary_module.load(path)
-        except AuthorError as error:
-            raise PluginError(str(error)) from None
         if EXTENSION in config.markdown_extensions:
-            config.mdx_configs.setdefault(EXTENSION, {})["glossary"] = str(path)
-        self.root = Path(config.config_file_path).resolve().parent
+            # The extension takes the loaded glossary itself: it is not read again.
+            options = config.mdx_configs.setdefault(EXTENSION, {})
+            options["glossary"] = str(self.ctx.project.glossary_path)
+            options["terms"] = self.glossary
         return config
 
     @event_priority(-110)  # after i18n (-100) chose this language's files
@@ -73,15 +73,20 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         lang = i18n.current_language(config)
         if i18n.source_language(page.file, config) != lang:
             return markdown  # a fallback copy: checked in its own language
-        doc = frontmatter.read(page.file.abs_src_path)
+        page_source = self.ctx.page(lang, i18n.norm_path(page.file))
+        if page_source is None or page_source.doc is None:
+            return markdown
+        doc = page_source.doc
         source = None
-        if lang == "en":
-            original = Path(config.docs_dir) / "cs" / i18n.norm_path(page.file)
-            if original.is_file():
-                original_doc = frontmatter.read(original)
-                source_path = original.resolve().relative_to(self.root).as_posix()
-                source = ("cs", original_doc.body, source_path, original_doc.body_line)
-        shown = Path(page.file.abs_src_path).relative_to(self.root).as_posix()
+        original = self.ctx.page("cs", i18n.norm_path(page.file)) if lang == "en" else None
+        if original is not None and original.doc is not None:
+            source = (
+                "cs",
+                original.doc.body,
+                self.ctx.shown(original.file),
+                original.doc.body_line,
+            )
+        shown = self.ctx.shown(page_source.file)
         for finding in self.glossary.check(shown, doc.body, lang, doc.body_line, source):
             log.warning(str(finding))
         return markdown

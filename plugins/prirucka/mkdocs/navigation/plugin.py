@@ -7,8 +7,6 @@ their front matter. With an explicit `nav:` in mkdocs.yml the author's order is 
 
 from __future__ import annotations
 
-from functools import cache
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -17,38 +15,51 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ...core import frontmatter, ordering
+from ...core.context import BuildContext
 from ...core.errors import AuthorError
+from .. import i18n_adapter as i18n
+from ..context_adapter import context
 from .config import NavigationConfig
 
-
-@cache
-def _read_path(path: str) -> frontmatter.Document:
-    return frontmatter.read(path)
+_EMPTY = frontmatter.Document(path=None)
 
 
-def _read(file: File) -> frontmatter.Document:
-    """Front matter of a page file, also of pages generated at build time."""
-    if file.abs_src_path is None:
-        return frontmatter.split(file.content_string, file.src_uri)
-    return _read_path(file.abs_src_path)
+class _Reader:
+    """Front matter of the navigation's pages: from the build context, or, for pages
+    generated at build time, from their text."""
+
+    def __init__(self, ctx: BuildContext, config: MkDocsConfig) -> None:
+        self.ctx = ctx
+        self.config = config
+
+    def __call__(self, file: File) -> frontmatter.Document:
+        if file.abs_src_path is None:
+            return frontmatter.split(file.content_string, file.src_uri)
+        source = self.ctx.page(i18n.source_language(file, self.config), i18n.norm_path(file))
+        return source.doc if source is not None and source.doc is not None else _EMPTY
 
 
 class NavigationPlugin(BasePlugin[NavigationConfig]):
+    @event_priority(-110)  # after i18n (-100) set this pass's language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.ctx = context(config)
+        return config
+
     @event_priority(-110)  # after i18n (-100) rebuilt the navigation for this language
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        _read_path.cache_clear()  # `serve` rebuilds after edits
+        read = _Reader(self.ctx, config)
         explicit = config.nav is not None
         try:
             if self.config.section_titles_from_index:
                 for section in _sections(nav.items):
                     index = _index_page(section)
-                    title = index and ordering.page_title(_read(index.file))
+                    title = index and ordering.page_title(read(index.file))
                     if title:
                         section.title = title
             if self.config.order_from_front_matter and not explicit:
-                nav.items = _sorted(nav.items)
+                nav.items = _sorted(nav.items, read)
                 for section in _sections(nav.items):
-                    section.children = _sorted(section.children)
+                    section.children = _sorted(section.children, read)
                     _relink(section.children, section)
         except AuthorError as error:
             raise PluginError(str(error)) from None
@@ -74,7 +85,7 @@ def _index_page(section: Section) -> Page | None:
     return None
 
 
-def _key(item) -> tuple[float, int]:
+def _key(item, read: _Reader) -> tuple[float, int]:
     if isinstance(item, Page):
         page = item
     elif isinstance(item, Section):
@@ -85,12 +96,12 @@ def _key(item) -> tuple[float, int]:
         return (float("inf"), 1)
     if page.file.name == "index" and isinstance(item, Page):
         return (float("-inf"), 0)  # a folder's index page always leads its section
-    return (ordering.page_order(_read(page.file)), 1)
+    return (ordering.page_order(read(page.file)), 1)
 
 
-def _sorted(items: list) -> list:
+def _sorted(items: list, read: _Reader) -> list:
     # sorted() is stable: entries without `order` keep MkDocs' alphabetical order.
-    return sorted(items, key=_key)
+    return sorted(items, key=lambda item: _key(item, read))
 
 
 def _relink(children: list, parent: Section) -> None:

@@ -20,13 +20,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ...core import cache as verified
 from ...core import languages as ui
-from ...core import manifest
-from ...core import project as project_module
-from ...core.errors import AuthorError
+from ...core.context import BuildContext
 from ...core.manifest import FORMATS
+from ...core.project import Project
 from ...print import pipeline
 from .. import i18n_adapter as i18n
+from ..context_adapter import context
 from .config import PrintConfig
 
 log = get_plugin_logger(__name__)
@@ -38,7 +39,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.outcomes: list[pipeline.Outcome] | None = None
-        self.project: project_module.Project | None = None
+        self.ctx: BuildContext | None = None
+        self.project: Project | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command
@@ -50,19 +52,31 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         return self.command != "serve" or os.environ.get(SERVE_PDF_ENV) == "1"
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        ctx = context(config)
+        if ctx is not self.ctx:  # a new build (not a further language pass)
+            self.ctx = ctx
+            self.outcomes = None
+        return config
+
+    @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.active or self.outcomes is not None:
             return  # rendered once for all languages, in the first pass
-        try:
-            self.project = project_module.load(config.config_file_path)
-        except AuthorError as error:
-            raise PluginError(str(error)) from None
-        publications, errors = manifest.load_all(self.project.handbook_dir, self.project.languages)
+        ctx = self.ctx
+        self.project = ctx.project
+        errors = ctx.problems("funders", "manifest")
         if errors:
-            raise PluginError("publication manifests are invalid:\n" + "\n".join(map(str, errors)))
+            raise PluginError(
+                "publication manifests are invalid:\n" + "\n".join(f.short() for f in errors)
+            )
         options = pipeline.Options(variant=self.config.variant, jobs=self.config.jobs)
         self.outcomes = pipeline.run(
-            self.project, publications, options, progress=lambda o: log.info(pipeline.describe(o))
+            self.project,
+            ctx.publications,
+            options,
+            progress=lambda o: log.info(pipeline.describe(o)),
+            ctx=ctx,
         )
         for outcome in self.outcomes:
             for warning in outcome.warnings:
@@ -103,7 +117,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         return "".join(boxes) + html_text
 
     def _facts(self, lang: str, outcome: pipeline.Outcome) -> str:
-        size = outcome.pdf_path.stat().st_size
+        size = verified.size(outcome.pdf_path)
         return f"PDF, {ui.file_size(lang, size)}, {ui.pages_count(lang, outcome.result.pages)}"
 
     def _title(self, lang: str, outcome: pipeline.Outcome) -> str:

@@ -24,10 +24,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ...core import frontmatter, search
 from ...core import glossary as glossary_module
+from ...core import search
 from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
+from ..context_adapter import context
 from ..templates import place_templates
 from .config import SearchConfig
 
@@ -62,16 +63,26 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             config.extra_css.append(CSS_URI)
         if JS_URI not in config.extra_javascript:
             config.extra_javascript.append(JS_URI)
-        if self._indexer is None:  # once for all languages
+        self.ctx = context(config)
+        glossary = self._glossary(config)
+        if self._indexer is None or self._indexer.glossary is not glossary:
             self._indexer = search.Indexer(
-                glossary=self._load_glossary(config),
+                glossary=glossary,
                 lemmatizer=search.Lemmatizer() if self.config.lemmas else None,
             )
         self._pages = {}
         return config
 
-    def _load_glossary(self, config: MkDocsConfig):
-        path = Path(config.config_file_path).parent / self.config.glossary
+    def _glossary(self, config: MkDocsConfig):
+        """The context's glossary, or the one this plugin's `glossary:` option names."""
+        path = (self.ctx.project.root / self.config.glossary).resolve()
+        if path == self.ctx.project.glossary_path:
+            errors = self.ctx.problems("glossary")
+            if errors:
+                raise PluginError("\n".join(f.short() for f in errors))
+            if self.ctx.glossary is None:
+                log.info(f"no glossary at {self.config.glossary}: pages get no extra search terms")
+            return self.ctx.glossary
         if not path.is_file():
             log.info(f"no glossary at {self.config.glossary}: pages get no extra search terms")
             return None
@@ -110,7 +121,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if i18n.source_language(page.file, config) != lang:
             return html_text  # a fallback copy: found in its own language's index
         try:
-            settings = search.page_settings(page.meta, *_where(page))
+            settings = search.page_settings(page.meta, *self._where(page, lang))
         except AuthorError as error:
             raise PluginError(str(error)) from None
         if not settings.indexed:
@@ -155,13 +166,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         languages = ", ".join(run.languages) or "none"
         log.info(f"search index: {run.pages} pages ({languages}) in {config.site_dir}/pagefind/")
 
-
-def _where(page: Page) -> tuple[str, int]:
-    """The page's source file and the line of its `search:` key, for error messages."""
-    source = page.file.abs_src_path
-    if "search" not in page.meta or not source:
-        return source or page.file.src_uri, 1
-    try:
-        return source, frontmatter.read(source).key_line("search")
-    except AuthorError:
-        return source, 1
+    def _where(self, page: Page, lang: str) -> tuple[str, int]:
+        """The page's source file and the line of its `search:` key, for error messages."""
+        source = self.ctx.page(lang, i18n.norm_path(page.file))
+        if source is None or source.doc is None:
+            return page.file.abs_src_path or page.file.src_uri, 1
+        return str(source.file), source.doc.key_line("search")

@@ -17,10 +17,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ...core import languages as ui
-from ...core import project as project_module
 from ...core import translation
-from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
+from ..context_adapter import context
 from .config import TranslationsConfig
 
 log = get_plugin_logger(__name__)
@@ -31,16 +30,19 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.entries: list[translation.PageStatus] | None = None
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
-    def on_pre_build(self, config: MkDocsConfig) -> None:
-        if self.entries is not None:
-            return  # once for all languages
-        try:
-            project = project_module.load(config.config_file_path)
-            self.entries = translation.status(project.docs_dir, project.languages)
-        except AuthorError as error:
-            raise PluginError(str(error)) from None
-        translation.add_history(self.entries, project.docs_dir)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        ctx = context(config)
+        if self.entries is ctx.translation_status:
+            return config  # the same context: a further language pass
+        errors = ctx.problems("translation-record")
+        if errors:
+            raise PluginError(
+                "invalid translation records:\n" + "\n".join(f.short() for f in errors)
+            )
+        self.entries = ctx.translation_status
+        translation.add_history(self.entries, ctx, ctx.project.docs_dir)
         self.by_page = {(e.lang, e.path): e for e in self.entries}
+        return config
 
     @event_priority(-110)  # after i18n (-100) chose this language's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
