@@ -50,7 +50,6 @@ def test_valid_project():
 @pytest.mark.parametrize(
     ("front", "message"),
     [
-        ("title: X\n", "docs/cs/x.md:1: `type` is missing: add `type: page`"),
         (
             "type: brochure\ntitle: X\n",
             "docs/cs/x.md:2: `type: brochure` is unknown; use one of page, handbook",
@@ -85,13 +84,23 @@ def test_valid_project():
             "type: manual\ntitle: X\npublication: nic\n",
             "docs/cs/x.md:4: no publication `nic` in handbook/ (known: manual)",
         ),
-        ("type: page\n", "`title` is missing"),
     ],
 )
 def test_schema_errors_name_line_and_expectation(front, message):
     with pytest.raises(AuthorError) as raised:
         validate(f"---\n{front}---\n\n# X\n", publications={"manual"})
     assert message in str(raised.value)
+
+
+def test_a_plain_page_is_a_page_titled_by_its_heading():
+    """MkDocs users expect a page to work as it is: no front matter needed."""
+    meta = validate("# Kam se obrátit\n\nText.\n")
+    assert (meta.type, meta.title) == ("page", "Kam se obrátit")
+    meta = validate("---\ndescription: Kontakty.\n---\n\n# Kam *se* obrátit {#kam}\n")
+    assert (meta.type, meta.title) == ("page", "Kam se obrátit")
+    with pytest.raises(AuthorError) as raised:
+        validate("Jen text, bez nadpisu.\n")
+    assert "docs/cs/x.md:1: the page has no title" in str(raised.value)
 
 
 def test_numbers_per_language():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from functools import lru_cache
 from pathlib import Path
 
 log = logging.getLogger("prirucka.cache")
@@ -58,6 +59,23 @@ def load(path: Path) -> bytes | None:
     log.info(f"cache entry {path.name} is damaged; discarded and made again")
     discard(path)
     return None
+
+
+@lru_cache(maxsize=1)
+def package_digest() -> str:
+    """Příručka's own code and data: a change anywhere in the package may change any
+    output (the HTML, how WeasyPrint is called, the post-processing), so all of it counts."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def size(path: Path) -> int:

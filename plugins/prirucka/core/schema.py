@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import AuthorError, did_you_mean
 from .frontmatter import Document
+from .mdtext import heading_text, headings
 
 TYPES = ("page", "handbook", "manual", "leaflet", "methodology", "project")
 AUDIENCES = ("parents", "professionals", "editors")
@@ -168,23 +169,29 @@ def validate(doc: Document, language: str, publications: set[str] | None = None)
     """The page's typed front matter; AuthorError with the line for anything wrong."""
     check = _Check(doc)
     meta = doc.meta
-    kind = meta.get("type")
-    if kind is None:
-        raise AuthorError(
-            doc.path,
-            1,
-            f"`type` is missing: add `type: page` (or one of {', '.join(TYPES)}) to the front matter",
-        )
+    # A plain Markdown page works as it is: a `page`, titled by its first `# heading`.
+    kind = meta.get("type", "page")
     if kind not in TYPES:
         raise check.fail("type", f"`type: {kind}` is unknown; use one of {', '.join(TYPES)}")
     allowed = keys_for(kind)
     for key in meta:
         if key not in allowed:
-            hint = did_you_mean(key, allowed, f"a {kind} page knows: {', '.join(allowed)}")
+            hint = did_you_mean(
+                key, allowed, f"a page of type `{kind}` knows: {', '.join(allowed)}"
+            )
             raise check.fail(key, f"unknown key `{key}`{hint}")
-    if "title" not in meta:
-        raise AuthorError(doc.path, 1, "`title` is missing; every page needs one")
-    result = DocumentMeta(type=kind, title=check.text("title", meta["title"]))
+    if "title" in meta:
+        title = check.text("title", meta["title"])
+    else:
+        heading = next((h for h in headings(doc.body) if h.level == 1), None)
+        if heading is None:
+            raise AuthorError(
+                doc.path,
+                1,
+                "the page has no title: add `title:` to the front matter or a `# Heading` line",
+            )
+        title = heading_text(heading.text)
+    result = DocumentMeta(type=kind, title=title)
     if "description" in meta:
         result.description = check.text("description", meta["description"])
     if "audience" in meta:

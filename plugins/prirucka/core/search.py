@@ -27,8 +27,10 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -156,6 +158,7 @@ def plain_text(html_text: str) -> str:
     return " ".join("".join(parser.parts).split())
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase without diacritics, as Pagefind compares words: 'Dítě' -> 'dite'."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
@@ -193,8 +196,9 @@ class Lemmatizer:
         does not find a page that only says `konferenci`, so the lemma is
         added. `násilím` has the lemma `násilí`, already a prefix: not added.
         """
-        found = words(text)
+        found = dict.fromkeys(words(text))
         surface = {fold(w) for w in found}
+        ordered = sorted(surface)  # a prefix of some surface word sorts right before it
         result: dict[str, None] = {}
         for word in found:
             if len(word) < 3 or word.isupper():
@@ -203,7 +207,8 @@ class Lemmatizer:
             folded = fold(lemma)
             if folded in surface or len(folded) < 3 or not lemma.isalpha():
                 continue
-            if any(s.startswith(folded) for s in surface):
+            index = bisect_left(ordered, folded)
+            if index < len(ordered) and ordered[index].startswith(folded):
                 continue
             result.setdefault(lemma, None)
         return list(result)

@@ -463,27 +463,43 @@ def typeset_cells(cells: list[Cell], disable: Mapping[str, Collection[str]] | No
 
 class _View:
     """The text the rules see, which cell each of its characters comes from, and
-    the spans no rule may touch."""
+    the spans no rule may touch. Most rules find nothing in most runs, so the
+    character map and the protected spans are made only when a rule finds something."""
 
     def __init__(self, cells: list[Cell]) -> None:
-        self.owner: list[int] = []
-        for index, cell in enumerate(cells):
-            if len(cell.text) == 1:
-                self.owner.append(index)
-            elif cell.text:
-                self.owner.extend([index] * len(cell.text))
+        self.cells = cells
         self.text = "".join(cell.text for cell in cells)
-        self.shield = protected(self.text)
+        self._owner: list[int] | None = None
+        self._shield: list[tuple[int, int]] | None = None
+
+    @property
+    def owner(self) -> list[int]:
+        if self._owner is None:
+            owner: list[int] = []
+            for index, cell in enumerate(self.cells):
+                if len(cell.text) == 1:
+                    owner.append(index)
+                elif cell.text:
+                    owner.extend([index] * len(cell.text))
+            self._owner = owner
+        return self._owner
+
+    @property
+    def shield(self) -> list[tuple[int, int]]:
+        if self._shield is None:
+            self._shield = protected(self.text)
+        return self._shield
 
 
 def _apply(cells: list[Cell], view: _View, rule: Rule, lang: str) -> bool:
-    text, owner = view.text, view.owner
+    text = view.text
     changed = False
     for start, end, replacement, since, until in list(rule.find(text)):
         if start >= end or text[start:end] == replacement:
             continue
         if any(start < p_end and p_start < end for p_start, p_end in view.shield):
             continue
+        owner = view.owner
         first, last = owner[start], owner[end - 1]
         span = cells[first : last + 1]
         if any(cell.lang != lang or cell.group != span[0].group for cell in span):

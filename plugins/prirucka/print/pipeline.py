@@ -100,17 +100,8 @@ def cache_key(project: Project, document: PrintDocument, options: Options) -> st
     return digest.hexdigest()
 
 
-@cache
 def _code_digest() -> str:
-    """Our own code and data: a change anywhere in the package may change every PDF
-    (the HTML, how WeasyPrint is called, the post-processing), so all of it counts."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return verified.package_digest()
 
 
 def input_key(

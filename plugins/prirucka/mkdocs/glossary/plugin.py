@@ -41,9 +41,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             raise PluginError("\n".join(f.short() for f in errors))
         self.glossary = self.ctx.glossary
         if self.glossary is None:
-            log.warning(
-                f"no glossary at {self.config.glossary}; terms are not explained or checked"
-            )
+            if not i18n.in_nested_build(config):  # once per build, not per language
+                log.warning(
+                    f"no glossary at {self.config.glossary}; terms are not explained or checked"
+                )
             return config
         if EXTENSION in config.markdown_extensions:
             # The extension takes the loaded glossary itself: it is not read again.
