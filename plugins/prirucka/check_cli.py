@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .core import checks, manifest
+from .core import checks, helplines, manifest
 from .core import glossary as glossary_module
 from .core.errors import AuthorError
 from .core.findings import Finding
@@ -54,8 +54,20 @@ def run(project: Project, arguments: tuple[str, ...], strict: bool, output: str)
                 )
             )
     publications = {path.stem for path in manifest.manifest_paths(project.handbook_dir)}
+    # Public services' numbers are never personal data; read once per run.
+    public_numbers: frozenset[str] = frozenset()
+    helplines_path = project.handbook_dir / "helplines.yml"
+    if helplines_path.is_file():
+        try:
+            public_numbers = helplines.load(helplines_path).numbers()
+        except AuthorError as error:
+            findings.append(
+                Finding(str(error.path), error.line or 1, 1, "error", "helplines", error.message)
+            )
     for lang, path in pages:
-        findings += checks.check_page(project, lang, path, settings, glossary, publications)
+        findings += checks.check_page(
+            project, lang, path, settings, glossary, publications, public_numbers=public_numbers
+        )
     findings += checks.missing_translations(project, set(pages) if arguments else None)
     if strict:
         findings = [

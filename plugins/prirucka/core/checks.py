@@ -74,6 +74,7 @@ def check_page(
     glossary: glossary_module.Glossary | None,
     publications: set[str] | None,
     own_phones: set[str] = frozenset(),
+    public_numbers: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Every finding for one page (docs/<lang>/<path>)."""
     file = project.language_dir(lang) / path
@@ -146,6 +147,7 @@ def check_page(
         own_phones=set(settings.own_phones) | set(own_phones) | declared,
         own_domains=set(settings.own_domains),
         allow=set(settings.allow),
+        public_numbers=public_numbers,  # handbook/helplines.yml
     )
     accepted = allowed_codes(doc.body)
     return sorted(
