@@ -428,6 +428,16 @@ CONTACTS = [
     ),
     ("- Tísňová linka 112, Policie ČR 158", "- Emergency number 112, police 158"),
 ]
+CONTACT_BLOCK = (
+    "/// contact | Krizové centrum Příklad\n    phone: 284 016 666\n    hours: nonstop\n"
+    "Pomáhá lidem v akutní krizi.\n///",
+    "/// contact | Crisis centre Příklad\n    phone: 284 016 666\n    hours: 24/7\n"
+    "It helps people in acute crisis.\n///",
+)
+CONTACT_PROSE = (
+    "Rodina se tehdy sama obrátila na číslo 284 016 666.",
+    "At that point the family itself turned to 284 016 666.",
+)
 LAW = (
     "Postup upravuje § 6 zákona č. 359/1999 Sb., o sociálně-právní ochraně dětí, a vyhláška č. 473/2012 Sb.",
     "The procedure follows section 6 of Act No. 359/1999 Coll., on the social and legal protection "
@@ -689,7 +699,7 @@ def page_text(
         "",
     ]
     if plant:
-        plants.append((len(out) + 1, plant))
+        plants.append(("\n".join(out).count("\n") + 2, plant))
         out += [planted(plant, lang, plant_rng), ""]
     out += [f"## {h2[2][lang]}", "", prose.paragraph(lang, 2, 3), ""]
     if page.number % 4 == 2:
@@ -705,6 +715,9 @@ def page_text(
         if case is CASE_DECLARED:
             out.append("    pseudonyms: [Anička, Honza]")
         out += [case[lang].format(term=CASE_TERM[lang]), "///", ""]
+    if page.number % 5 == 3:
+        # A contact block makes its numbers the page's own, also in prose elsewhere.
+        out += [CONTACT_BLOCK[lang], "", CONTACT_PROSE[lang], ""]
     if page.number % 6 == 3:
         out += [SOURCES[lang], ""]
     if page.image is not None:

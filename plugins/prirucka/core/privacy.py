@@ -8,8 +8,8 @@ line and column in the file. The codes are stable:
 | code                   | level   | what                                                        |
 | ---------------------- | ------- | ----------------------------------------------------------- |
 | `privacy-birth-number` | error   | a rodné číslo that passes the checksum and month rules      |
-| `privacy-birth-date`   | error   | a date after "nar.", "narozen/a", "datum narození", "born", |
-|                        |         | "date of birth", "DOB"                                      |
+| `privacy-birth-date`   | error   | a date after "nar.", "narozen/a", "narodila", "born",       |
+|                        |         | "datum narození", "date of birth", "DOB"; no other date     |
 | `privacy-court-file`   | error   | a court file number: senate, register, number/year          |
 |                        |         | ("12 P 345/2022", "15 P a Nc 12/2023", "sp. zn. P 5/2021")  |
 | `privacy-bank-account` | error   | a Czech account number (checksum and bank code), an IBAN    |
@@ -296,7 +296,7 @@ _DATE = "|".join(
 # The keyword, then up to three words ("narozena v Táboře dne", "born on"),
 # then the date. A year alone ("narozen 2015") is an age, not a birth date.
 _BIRTH_DATE = re.compile(
-    r"(?:\bnar\.|\bnarozen(?:[aáéý]|/a|\(a\))?|\bdat(?:um|a|em|\.)\s*(?:narození|nar\.)"
+    r"(?:\bnar\.|\bnarozen(?:[aáéý]|/a|\(a\))?|\bnarodil[aoiy]?|\bdat(?:um|a|em|\.)\s*(?:narození|nar\.)"
     r"|\bborn|\bdate\s+of\s+birth|(?-i:\bDOB\b|\bD\.O\.B\.))(?!\w)"
     rf"[\s:,]*(?:[^\W\d]+\.?,?{_SP}+){{0,3}}?(?:{_DATE})(?!\d)",
     re.I,
@@ -304,7 +304,7 @@ _BIRTH_DATE = re.compile(
 # Where a keyword can start, as plain letters: fast to find in the lower-cased
 # text. The full pattern is tried only there, and only at the start of a word
 # ("born", not "odborník").
-_BIRTH_TRIGGER = re.compile(r"nar(?:\.|ozen)|dat(?:um|a|em|\.)|born|date|dob|d\.o\.b")
+_BIRTH_TRIGGER = re.compile(r"nar(?:\.|ozen|odil)|dat(?:um|a|em|\.)|born|date|dob|d\.o\.b")
 
 
 def _birth_dates(text: str, lower: str) -> Iterator[_Hit]:
