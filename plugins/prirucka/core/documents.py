@@ -12,7 +12,7 @@ from .tags import Vocabulary
 from .tags import load as load_tags
 
 # Files in handbook/ that are data, not publication manifests.
-HANDBOOK_DATA = frozenset({"funders.yml", "glossary.yml", "tags.yml"})
+HANDBOOK_DATA = frozenset({"funders.yml", "glossary.yml", "helplines.yml", "tags.yml"})
 
 
 @dataclass
