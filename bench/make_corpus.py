@@ -32,6 +32,7 @@ from PIL import Image, ImageDraw
 REPO = Path(__file__).resolve().parent.parent
 FORMATS = ["A5", "A4", "A5", "DL"]
 KINDS = {"A5": "handbook", "A4": "manual", "DL": "leaflet"}
+TRUTH = "bench-truth.json"
 FUNDERS = [["eea-norway-grants"], ["eu-esf-plus"], ["mpsv-rodina"], ["esf-oplzz", "mpsv-rodina"]]
 
 # --------------------------------------------------------------------------
@@ -39,7 +40,7 @@ FUNDERS = [["eea-norway-grants"], ["eu-esf-plus"], ["mpsv-rodina"], ["esf-oplzz"
 # --------------------------------------------------------------------------
 
 SUBJECTS = [
-    ("Sociální pracovnice OSPOD", "The child protection social worker"),
+    ("Sociální pracovnice OSPOD", "The OSPOD social worker"),
     ("Klíčový pracovník", "The key worker"),
     ("Case manažerka", "The case manager"),
     ("Rodinný terapeut", "The family therapist"),
@@ -51,7 +52,7 @@ SUBJECTS = [
     ("Třídní učitel", "The class teacher"),
     ("Poradna pro rodinu", "The family counselling centre"),
     ("Pěstounka", "The foster carer"),
-    ("Doprovázející organizace", "The supporting organisation"),
+    ("Doprovázející organizace", "The foster care support organisation"),
     ("Metodik prevence", "The prevention coordinator"),
     ("Koordinátorka případové konference", "The case conference coordinator"),
 ]
@@ -111,7 +112,7 @@ CONSEQUENCES = [
     ("je nutné situaci neprodleně vyhodnotit", "the situation must be assessed at once"),
     (
         "pracovník informuje orgán sociálně-právní ochrany dětí",
-        "the worker informs the child protection authority",
+        "the worker informs the social and legal protection of children authority",
     ),
     ("tým svolá případovou konferenci", "the team calls a case conference"),
     ("je třeba nejprve zajistit bezpečí dítěte", "the child's safety comes first"),
@@ -121,7 +122,7 @@ CONSEQUENCES = [
     ),
     (
         "rodině nabídneme sociálně aktivizační službu",
-        "the family is offered a family support service",
+        "the family is offered social activation services for families with children",
     ),
     (
         "pracovník s dítětem mluví o tom, co se stalo, bez nátlaku",
@@ -184,17 +185,55 @@ TEMPLATES = [
     ("V praxi se osvědčilo, že {F}.", "Practice has shown that {F}."),
 ]
 
+# Sentences that use glossary terms (handbook/glossary.yml) in both languages.
+TERM_SENTENCES = [
+    (
+        "Klíčový pracovník zve na případovou konferenci i dítě, pokud je to vhodné.",
+        "The key worker invites the child to the case conference too, where appropriate.",
+    ),
+    (
+        "Individuální plán ochrany dítěte se reviduje podle potřeby.",
+        "The individual child protection plan is reviewed as needed.",
+    ),
+    (
+        "OSPOD vyhodnocuje situaci každého ohroženého dítěte.",
+        "OSPOD assesses the situation of every child at risk.",
+    ),
+    (
+        "Domácí násilí zasahuje celou rodinu, i když dítě samo není napadeno.",
+        "Domestic violence affects the whole family, even when the child is not attacked.",
+    ),
+    ("Pěstounská péče dává dítěti stabilní domov.", "Foster care gives the child a stable home."),
+    (
+        "Terénní práce umožňuje zastihnout rodinu doma.",
+        "Outreach work makes it possible to meet the family at home.",
+    ),
+    (
+        "Sanace rodiny začíná dřív, než je dítě umístěno mimo domov.",
+        "Family preservation starts before a child is placed away from home.",
+    ),
+    (
+        "Intervenční centrum nabízí pomoc po vykázání násilné osoby.",
+        "The intervention centre offers help after the eviction of the perpetrator.",
+    ),
+    ("Rozhoduje vždy nejlepší zájem dítěte.", "The best interests of the child always come first."),
+    (
+        "Asistovaný kontakt pomáhá udržet vztah dítěte s rodičem.",
+        "Supervised contact helps the child keep a relationship with the parent.",
+    ),
+]
+
 TOPICS = [
     ("Domácí násilí", "Domestic violence"),
     ("Zanedbávání dítěte", "Child neglect"),
     ("Případová konference", "The case conference"),
     ("Individuální plán ochrany dítěte", "The individual child protection plan"),
-    ("Náhradní rodinná péče", "Alternative family care"),
+    ("Náhradní rodinná péče", "Substitute family care"),
     ("Pěstounská péče", "Foster care"),
     ("Rozhovor s dítětem", "Talking with a child"),
     ("Spolupráce se školou", "Working with the school"),
     ("Krizová intervence", "Crisis intervention"),
-    ("Sociálně aktivizační služby", "Family support services"),
+    ("Sociálně aktivizační služby", "Social activation services for families with children"),
     ("Vyhodnocení situace dítěte", "Assessing the child's situation"),
     ("Síť místních služeb", "The local service network"),
     ("Ochrana osobních údajů", "Data protection"),
@@ -222,7 +261,7 @@ SECTIONS = [
     ("Ochrana dětí v praxi", "Child protection in practice"),
     ("Práce s rodinou", "Working with families"),
     ("Násilí v rodině", "Violence in the family"),
-    ("Náhradní rodinná péče", "Alternative family care"),
+    ("Náhradní rodinná péče", "Substitute family care"),
     ("Spolupráce institucí", "Inter-agency cooperation"),
     ("Dospívající", "Adolescents"),
     ("Krizová pomoc", "Crisis help"),
@@ -334,6 +373,169 @@ SECTION_LINK = ("Přehled celé části najdete na stránce", "The whole part is
 EXTERNAL_LINK = ("Další informace nabízí", "More information is offered by")
 
 
+# --------------------------------------------------------------------------
+# What real knowledge-base pages carry besides prose: public services (never
+# personal data), case studies with pseudonyms, citations, ISBNs, project
+# numbers, dates of events, and, on some pages, planted personal data that
+# the check must find (written to bench-truth.json).
+# --------------------------------------------------------------------------
+
+# (Czech, English, number, hours cs, hours en): the public services table. The
+# numbers are those of issue 17's reproduction; the local services are fictional.
+SERVICES = [
+    (
+        "Rodičovská linka",
+        "Parents' helpline (Rodičovská linka)",
+        "606 021 021",
+        "po–čt 9–21",
+        "Mon–Thu 9–21",
+    ),
+    ("Krizové centrum Příklad", "Crisis centre Příklad", "284 016 666", "nonstop", "24/7"),
+    (
+        "Intervenční centrum Příklad",
+        "Intervention centre Příklad",
+        "261 263 102",
+        "Po–Pá 8–16",
+        "Mon–Fri 8–16",
+    ),
+    ("Linka bezpečí", "Linka bezpečí (children's helpline)", "116 111", "nonstop", "24/7"),
+]
+SERVICES_HEAD = (
+    ("Služba", "Telefon", "Provozní doba"),
+    ("Service", "Phone", "Opening hours"),
+)
+SERVICES_INTRO = (
+    "Kam se může rodina obrátit, když potřebuje pomoc hned:",
+    "Where a family can turn when it needs help at once:",
+)
+CONTACTS_INTRO = ("Kontakty, které se hodí mít po ruce:", "Contacts worth keeping at hand:")
+CONTACTS = [
+    (
+        "- Linka bezpečí: 116 111 (nonstop, zdarma)",
+        "- Linka bezpečí: 116 111 (24/7, free of charge)",
+    ),
+    (
+        "- Rodičovská linka: 606 021 021, po–čt 9–21",
+        "- Parents' helpline: 606 021 021, Mon–Thu 9–21",
+    ),
+    (
+        "- Intervenční centrum Příklad: +420 261 263 102, Po–Pá 8–16, poradna@ic-priklad.cz",
+        "- Intervention centre Příklad: +420 261 263 102, Mon–Fri 8–16, help@ic-priklad.cz",
+    ),
+    (
+        "- Krizové centrum Příklad: 284 016 666 (nonstop)",
+        "- Crisis centre Příklad: 284 016 666 (24/7)",
+    ),
+    ("- Tísňová linka 112, Policie ČR 158", "- Emergency number 112, police 158"),
+]
+CONTACT_BLOCK = (
+    "/// contact | Krizové centrum Příklad\n    phone: 284 016 666\n    hours: nonstop\n"
+    "Pomáhá lidem v akutní krizi.\n///",
+    "/// contact | Crisis centre Příklad\n    phone: 284 016 666\n    hours: 24/7\n"
+    "It helps people in acute crisis.\n///",
+)
+CONTACT_PROSE = (
+    "Rodina se tehdy sama obrátila na číslo 284 016 666.",
+    "At that point the family itself turned to 284 016 666.",
+)
+LAW = (
+    "Postup upravuje § 6 zákona č. 359/1999 Sb., o sociálně-právní ochraně dětí, a vyhláška č. 473/2012 Sb.",
+    "The procedure follows section 6 of Act No. 359/1999 Coll., on the social and legal protection "
+    "of children, and Decree No. 473/2012 Coll.",
+)
+SOURCES = (
+    "Vychází z ukázkové publikace (ISBN 978-80-0000-000-0, ISSN 0000-0000) projektu "
+    "CZ.03.2.63/0.0/0.0/15_007/0000123, reg. č. LP-HRMGSB-007, IČO 12345678.",
+    "It draws on a sample publication (ISBN 978-80-0000-000-0, ISSN 0000-0000) of project "
+    "CZ.03.2.63/0.0/0.0/15_007/0000123, registration no. LP-HRMGSB-007.",
+)
+EVENTS = (
+    "Tým vznikl v roce 2015; 12. 3. 2024 se konala konference o jeho zkušenostech.",
+    "The team was set up in 2015; on 12 March 2024 a conference discussed its experience.",
+)
+CASE_TITLE = ("Rodina se dvěma dětmi", "A family with two children")
+# Pseudonyms declared in the block's option, or by a note after the name.
+CASE_DECLARED = (
+    "Anička (9 let) a její bratr Honza bydlí s matkou. Aničce pomohlo, že {term} "
+    "zůstal stejný; Honzovi škola nabídla doučování.",
+    "Anička (9) and her brother Honza live with their mother. It helped Anička that the {term} "
+    "stayed the same; the school offered Honza extra lessons.",
+)
+CASE_NOTED = (
+    "Péťa (jméno bylo změněno) se po vykázání otce vrátil do školy. Péťovi pomohl {term}.",
+    "Péťa (name has been changed) went back to school after the eviction of his father. The "
+    "{term} helped Péťa.",
+)
+CASE_TERM = ("klíčový pracovník", "key worker")
+MONTHS_EN = "January February March April May June July August September October November December"
+# Planted personal data: (code, Czech, English); each sentence holds exactly one item.
+PLANTED = [
+    (
+        "privacy-birth-number",
+        "Rodné číslo chlapce uvedené ve spisu je {rc}.",
+        "The boy's birth number in the file is {rc}.",
+    ),
+    (
+        "privacy-phone",
+        "Otec je k zastižení na svém mobilu {phone}.",
+        "The father can be reached on his mobile, {phone}.",
+    ),
+    (
+        "privacy-email",
+        "Matka poslala fotografie z adresy {email}.",
+        "The mother sent the photos from {email}.",
+    ),
+    (
+        "privacy-child-name",
+        "Do poradny přišla {name} ({age} let) s babičkou.",
+        "{name} ({age}) came to the counselling centre with her grandmother.",
+    ),
+    (
+        "privacy-birth-date",
+        "Dítě (nar. {day}. {month}. {year}) žije u prarodičů.",
+        "The child (born {day} {month_en} {year}) lives with the grandparents.",
+    ),
+    (
+        "privacy-address",
+        "Rodina bydlí v ulici {street} {house}, v přízemí.",
+        "The family lives at {house} {street_en} Road with an aunt.",
+    ),
+]
+PLANTED_NAMES = ["Bára", "Eliška", "Terezka", "Natálka", "Kristýnka", "Adélka"]
+PLANTED_STREETS = [("Krátká", "Mill"), ("Polní", "Station"), ("Dlouhá", "Church")]
+
+
+def birth_number(rng: random.Random) -> str:
+    """A birth number that passes every rule: a real date, month +50 for girls, mod 11."""
+    born = dt.date(2008, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+    month = born.month + (50 if rng.random() < 0.5 else 0)
+    serial = rng.randrange(1000)
+    first = f"{born.year % 100:02d}{month:02d}{born.day:02d}{serial:03d}"
+    check = int(first) % 11 % 10
+    return f"{first[:6]}/{first[6:]}{check}"
+
+
+def planted(code: str, lang: int, rng: random.Random) -> str:
+    """The sentence planting one item of personal data of kind `code`."""
+    template = next(item for item in PLANTED if item[0] == code)[1 + lang]
+    street, street_en = rng.choice(PLANTED_STREETS)
+    born = dt.date(2012, 1, 1) + dt.timedelta(days=rng.randrange(2000))
+    return template.format(
+        rc=birth_number(rng),
+        phone=f"7{rng.randrange(20, 40)} {rng.randrange(100, 1000)} {rng.randrange(100, 1000)}",
+        email=f"{rng.choice(['jana', 'petra', 'eva'])}.priklad{rng.randrange(10, 100)}@seznam.cz",
+        name=rng.choice(PLANTED_NAMES),
+        age=rng.randrange(4, 12),
+        day=born.day,
+        month=born.month,
+        month_en=MONTHS_EN.split()[born.month - 1],
+        year=born.year,
+        street=street,
+        street_en=street_en,
+        house=rng.randrange(2, 60),
+    )
+
+
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = "".join(c if c.isalnum() else " " for c in ascii_text.lower()).split()
@@ -380,6 +582,10 @@ class Writer:
             while sentence in sentences:  # no sentence twice in one paragraph
                 sentence = self.sentence(lang)
             sentences.append(sentence)
+        # Most paragraphs of a real knowledge base use a term of the glossary.
+        if self.rng.random() < 0.7:
+            position = self.rng.randint(0, len(sentences))
+            sentences.insert(position, self.rng.choice(TERM_SENTENCES)[lang])
         return " ".join(sentences)
 
 
@@ -398,11 +604,12 @@ def page_text(
     lang: int,
     rng_seed: int,
     section_titles: list[tuple[str, str]],
-) -> str:
+) -> tuple[str, list[tuple[int, str]]]:
+    """The page in language `lang` (0 cs, 1 en), and the (line, code) of each planted item."""
     # One random stream per page, shared by both languages, so the Czech page and
     # its translation have the same structure (headings, table rows, links).
     structure = random.Random(rng_seed * 100003 + page.number)
-    prose = Writer(random.Random(rng_seed * 7919 + page.number * 2 + lang))
+    prose = Writer(random.Random(rng_seed * 7919 + page.number * 2))
     title = page.titles[lang]
     description = prose.sentence(lang)
     siblings = [p for p in by_section[page.section] if p is not page]
@@ -411,7 +618,7 @@ def page_text(
     other = structure.choice(others) if others else None
     h2 = structure.sample(H2, 3)
     h3 = structure.sample(H3, 2)
-    bullets = structure.sample(BULLETS, structure.randint(4, 6))
+    bullets = structure.sample(BULLETS, structure.randint(3, 5))
     rows = [
         (STEPS[i], structure.choice(WHO), structure.choice(DEADLINES))
         for i in sorted(structure.sample(range(len(STEPS)), structure.randint(3, 5)))
@@ -420,8 +627,17 @@ def page_text(
     footnote = structure.choice(FOOTNOTES)
     external = EXTERNAL[page.number % len(EXTERNAL)] if page.number % 3 == 0 else None
 
+    # Realistic extras, the same on both language versions of a page.
+    services = page.number % 3 != 0
+    contacts = page.number % 4 == 1
+    case = (None, CASE_DECLARED, None, None, CASE_NOTED)[page.number % 5]
+    plant = PLANTED[(page.number // 3) % len(PLANTED)][0] if page.number % 3 == 0 else None
+    plant_rng = random.Random(rng_seed * 131 + page.number)
+    plants: list[tuple[int, str]] = []
+
     out = [
         "---",
+        "type: page",
         f"title: {q(title)}",
         f"description: {q(description)}",
         f"order: {page.order}",
@@ -429,17 +645,17 @@ def page_text(
         "",
         f"# {title}",
         "",
-        prose.paragraph(lang, 3, 4) + f"[^1] {SECTION_LINK[lang]} "
+        prose.paragraph(lang, 1, 2) + f"[^1] {SECTION_LINK[lang]} "
         f"[{section_titles[page.section - 1][lang]}](index.md).",
         "",
         f"## {h2[0][lang]}",
         "",
-        prose.paragraph(lang),
+        prose.paragraph(lang, 2, 3) + (f" {LAW[lang]}" if page.number % 2 == 0 else ""),
         "",
     ]
     if sibling:
         out += [
-            prose.paragraph(lang, 2, 3) + f" {LINK_INTRO[lang]} "
+            prose.paragraph(lang, 1, 2) + f" {LINK_INTRO[lang]} "
             f"[{sibling.titles[lang]}]({rel(page.path, sibling.path)}).",
             "",
         ]
@@ -448,14 +664,14 @@ def page_text(
         "",
         f"### {h3[0][lang]}",
         "",
-        prose.paragraph(lang),
+        prose.paragraph(lang, 2, 3),
         "",
         "!!! note",
         f"    {note[lang]} {prose.sentence(lang)}",
         "",
         f"## {h2[1][lang]}",
         "",
-        prose.paragraph(lang)
+        prose.paragraph(lang, 2, 3)
         + (
             f" {OTHER_SECTION[lang]} [{other.titles[lang]}]({rel(page.path, other.path)})."
             if other
@@ -466,33 +682,61 @@ def page_text(
         "| --- | --- | --- |",
     ]
     out += [f"| {s[lang]} | {w[lang]} | {d[lang]} |" for s, w, d in rows]
+    if services:
+        # Every other table names the hours in a column of their own.
+        hours = page.number % 2 == 0
+        head = SERVICES_HEAD[lang] if hours else SERVICES_HEAD[lang][:2]
+        out += ["", SERVICES_INTRO[lang], "", "| " + " | ".join(head) + " |"]
+        out += ["| --- " * len(head) + "|"]
+        for service in SERVICES:
+            cells = [service[lang], service[2]] + ([service[3 + lang]] if hours else [])
+            out.append("| " + " | ".join(cells) + " |")
     out += [
         "",
         f"### {h3[1][lang]}",
         "",
-        prose.paragraph(lang),
-        "",
-        f"## {h2[2][lang]}",
-        "",
-        prose.paragraph(lang),
+        prose.paragraph(lang, 2, 3),
         "",
     ]
+    if plant:
+        plants.append(("\n".join(out).count("\n") + 2, plant))
+        out += [planted(plant, lang, plant_rng), ""]
+    out += [f"## {h2[2][lang]}", "", prose.paragraph(lang, 2, 3), ""]
+    if page.number % 4 == 2:
+        out += [EVENTS[lang], ""]
+    if contacts:
+        out += [CONTACTS_INTRO[lang], ""] + [c[lang] for c in CONTACTS] + [""]
+    if case:
+        out += [
+            f"/// case | {CASE_TITLE[lang]}",
+            "    consent: true",
+            "    anonymised: true",
+        ]
+        if case is CASE_DECLARED:
+            out.append("    pseudonyms: [Anička, Honza]")
+        out += [case[lang].format(term=CASE_TERM[lang]), "///", ""]
+    if page.number % 5 == 3:
+        # A contact block makes its numbers the page's own, also in prose elsewhere.
+        out += [CONTACT_BLOCK[lang], "", CONTACT_PROSE[lang], ""]
+    if page.number % 6 == 3:
+        out += [SOURCES[lang], ""]
     if page.image is not None:
         depth = page.path.count("/") + 1  # up from the page's folder to docs/
         src = "../" * depth + f"assets/bench/img-{page.image:02d}.png"
         caption = CAPTION[lang].format(n=page.image)
         out += [f'![{ALT[lang]}]({src} "{caption}")', ""]
-    last = prose.paragraph(lang, 3, 5)
+    last = prose.paragraph(lang, 1, 2)
     if external:
         last += f" {EXTERNAL_LINK[lang]} [{external[lang]}]({external[2]})."
     out += [last, "", f"[^1]: {footnote[lang]}", ""]
-    return "\n".join(out)
+    return "\n".join(out), plants
 
 
 def section_index(section: int, items: list[Page], lang: int, seed: int, title: str) -> str:
-    prose = Writer(random.Random(seed * 31 + section * 2 + lang))
+    prose = Writer(random.Random(seed * 31 + section * 2))
     out = [
         "---",
+        "type: page",
         f"title: {q(title)}",
         f"description: {q(prose.sentence(lang))}",
         "---",
@@ -508,10 +752,11 @@ def section_index(section: int, items: list[Page], lang: int, seed: int, title: 
 
 
 def home(sections: list[str], titles: list[tuple[str, str]], lang: int, seed: int) -> str:
-    prose = Writer(random.Random(seed * 17 + lang))
+    prose = Writer(random.Random(seed * 17))
     title = ("Příručka – zkušební obsah", "Příručka – benchmark content")[lang]
     out = [
         "---",
+        "type: page",
         f"title: {q(title)}",
         f"description: {q(prose.sentence(lang))}",
         "---",
@@ -590,7 +835,8 @@ def generate(dest: Path, pages_per_lang: int, publications: int, seed: int = 202
     # Project files copied from the repository.
     shutil.copyfile(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(REPO / "handbook" / "logos", dest / "handbook" / "logos")
-    shutil.copyfile(REPO / "handbook" / "funders.yml", dest / "handbook" / "funders.yml")
+    for name in ("funders.yml", "glossary.yml", "helplines.yml"):
+        shutil.copyfile(REPO / "handbook" / name, dest / "handbook" / name)
     (dest / "docs" / "assets" / "bench").mkdir(parents=True)
     shutil.copyfile(REPO / "docs" / "assets" / "logo.svg", dest / "docs" / "assets" / "logo.svg")
 
@@ -629,6 +875,7 @@ def generate(dest: Path, pages_per_lang: int, publications: int, seed: int = 202
             pages.append(page)
             by_section[s].append(page)
 
+    truth: list[dict] = []
     images = 0
     image_rng = random.Random(seed + 1)
     for page in pages:
@@ -645,15 +892,20 @@ def generate(dest: Path, pages_per_lang: int, publications: int, seed: int = 202
                 encoding="utf-8",
             )
         for page in pages:
-            (root / page.path).write_text(
-                page_text(page, pages, by_section, lang, seed, section_titles), encoding="utf-8"
-            )
+            text, plants = page_text(page, pages, by_section, lang, seed, section_titles)
+            (root / page.path).write_text(text, encoding="utf-8")
+            truth += [
+                {"path": f"docs/{code}/{page.path}", "line": line, "code": kind}
+                for line, kind in plants
+            ]
         (root / "index.md").write_text(home(folders, section_titles, lang, seed), encoding="utf-8")
 
     for number, folder in enumerate(folders, start=1):
         (dest / "handbook" / f"bench-{number:02d}.yml").write_text(
             manifest(number, folder, section_titles[number - 1]), encoding="utf-8"
         )
+    # The ground truth for the personal-data check: every planted item, where it is.
+    (dest / TRUTH).write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
     return {
         "pages_per_language": pages_per_lang,
         "section_indexes": publications,
@@ -662,6 +914,7 @@ def generate(dest: Path, pages_per_lang: int, publications: int, seed: int = 202
         "publications": publications,
         "pdfs": publications * 2,
         "first_cs_page": pages[0].path,
+        "planted_personal_data": len(truth),
     }
 
 

@@ -5,7 +5,9 @@
 Generates the benchmark corpus (bench/make_corpus.py, N pages per language,
 about 600 words each) in a temporary folder, reads every page body with the
 front-matter reader and runs `privacy.scan()` over all of them R times.
-Prints the best time for the plain corpus, which is clean, and for the same
+Prints the best time for the corpus as generated (its planted items of
+personal data are all it should report; contact-block numbers count as the
+page's own, as in `prirucka check`), and for the same
 pages with a short case study full of personal data added to each (names next
 to child words, a birth date, a phone number, an address, a court file, a
 birth number), the worst case for the scan. It measures; it does not judge.
@@ -24,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_corpus  # noqa: E402
 from prirucka.core import frontmatter  # noqa: E402
+from prirucka.core.blocksyntax import contact_numbers  # noqa: E402
 
 CASE = """
 
@@ -48,7 +51,8 @@ def run(bodies: list[tuple[str, str, str, int]], repeat: int) -> tuple[float, Co
     for round_ in range(repeat):
         start = time.perf_counter()
         for path, body, lang, line in bodies:
-            findings = privacy.scan(path, body, lang, line)
+            own = set(contact_numbers(body))
+            findings = privacy.scan(path, body, lang, line, own_phones=own)
             if round_ == 0:
                 codes.update(f.code for f in findings)
         best = min(best, time.perf_counter() - start)

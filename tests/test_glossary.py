@@ -309,3 +309,73 @@ def test_a_variant_inside_a_preferred_term_is_not_flagged(tmp_path):
     terms = glossary.load(tmp_path / "g.yml")
     assert terms.find_variants("The social curator for children and youth came.", "en") == []
     assert len(terms.find_variants("The curator came.", "en")) == 1
+
+
+# --- the compiled matcher ------------------------------------------------------------------
+
+
+def _reference_all_terms(terms: glossary.Glossary, text: str, lang: str) -> list[tuple]:
+    """all_terms() as it was before the compiled matcher: one regex per entry, each run on
+    its own, then every match inside a longer one dropped."""
+    import re
+
+    found = []
+    for entry in terms.entries:
+        side = entry.sides.get(lang)
+        if side is None:
+            continue
+        texts = [side.term, *side.forms]
+        alternatives = "|".join(glossary._phrase(t, lang, side.exact) for t in texts)
+        patterns = [(re.compile(glossary._bounded(f"(?:{alternatives})"), re.I), False)]
+        if side.abbr:
+            suffix = "(?:[a-záčďéěíňóřšťúůýž]{1,3})?" if lang == "cs" else "(?:['’]s)?"
+            patterns.append((re.compile(glossary._bounded(re.escape(side.abbr) + suffix)), True))
+        for pattern, is_abbr in patterns:
+            found += [
+                (entry.id, m.start(), m.end(), m.group(0), is_abbr) for m in pattern.finditer(text)
+            ]
+    found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+    return [
+        m
+        for m in found
+        if not any(
+            o is not m and o[1] <= m[1] and m[2] <= o[2] and (o[2] - o[1]) > (m[2] - m[1])
+            for o in found
+        )
+    ]
+
+
+def test_the_compiled_matcher_finds_what_one_regex_per_term_finds():
+    import random
+
+    from conftest import REPO
+
+    terms = glossary.load(REPO / "handbook" / "glossary.yml")
+    texts = [
+        (page.relative_to(REPO / "docs").parts[0], page.read_text(encoding="utf-8"))
+        for page in sorted((REPO / "docs").glob("*/**/*.md"))
+    ]
+    words = [s.term for e in terms.entries for s in e.sides.values()]
+    words += [s.abbr for e in terms.entries for s in e.sides.values() if s.abbr]
+    words += [v.text for e in terms.entries for s in e.sides.values() for v in s.avoid]
+    rng = random.Random(17)
+    for _ in range(200):  # terms next to, inside and across each other, in odd cases
+        picked = rng.choices(words, k=6)
+        text = " ".join(
+            w.upper() if rng.random() < 0.2 else w + rng.choice(["", "u", "ů"]) for w in picked
+        )
+        texts.append((rng.choice(["cs", "en"]), text))
+    for lang, text in texts:
+        found = [
+            (m.entry.id, m.start, m.end, m.text, m.is_abbr) for m in terms.all_terms(text, lang)
+        ]
+        assert found == _reference_all_terms(terms, text, lang), text[:80]
+
+
+def test_terms_are_matched_once_per_text(terms):
+    text = "Svolali případovou konferenci. OSPOD pozval rodinu."
+    first = terms.all_terms(text, "cs")
+    first.clear()  # callers get their own list
+    again = terms.all_terms(text, "cs")
+    assert [m.entry.id for m in again] == ["pripadova-konference", "ospod"]
+    assert terms.all_terms(text, "cs") == again

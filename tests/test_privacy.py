@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -568,3 +569,314 @@ def test_sample_content_is_clean():
         own = set(contact_numbers(document.body))
         findings += scan(str(page), document.body, lang, document.body_line, own_phones=own)
     assert [str(f) for f in findings] == []
+
+
+# --- public services are not personal data ----------------------------------------------
+
+SERVICES_PAGE = {
+    "cs": (
+        "## Kam se obrátit\n"
+        "\n"
+        "| Služba | Telefon | Provozní doba |\n"
+        "| --- | --- | --- |\n"
+        "| Rodičovská linka | 606 021 021 | po–čt 9–21 |\n"
+        "| Krizové centrum | 284 016 666 | nonstop |\n"
+        "| Intervenční centrum | 261 263 102 | Po–Pá 8–16 |\n"
+        "\n"
+        "Otec dívky je k zastižení na svém mobilu 736 123 456.\n"
+    ),
+    "en": (
+        "## Where to turn\n"
+        "\n"
+        "| Service | Phone | Opening hours |\n"
+        "| --- | --- | --- |\n"
+        "| Parents' helpline | 606 021 021 | Mon–Thu 9–21 |\n"
+        "| Crisis centre | 284 016 666 | 24/7 |\n"
+        "| Intervention centre | 261 263 102 | Mon–Fri 8–16 |\n"
+        "\n"
+        "The girl's father can be reached on his mobile, 736 123 456.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["cs", "en"])
+def test_a_table_of_public_services_is_not_personal_data(lang):
+    """Issue 17: 726 false alarms on such tables; the private number still counts."""
+    findings = scan("page.md", SERVICES_PAGE[lang], lang)
+    assert [(f.code, f.line) for f in findings] == [("privacy-phone", 9)]
+    assert "736 123 456" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| Krizové centrum Příklad | 284 016 666 |",  # a service's name in the row
+        "| Poradna pro rodinu | +420 284 016 666 |",
+        "| Příklad, z. s. | 284 016 666 |",
+        "| RIAPS | 284 016 666 | nonstop |",  # only its hours
+        "| Tým Příklad | 284 016 666 | Po–Pá 8:00–16:30 |",
+        "| Crisis centre Example | 284 016 666 |",
+        "| Example team | 284 016 666 | Mon–Fri 9–17 |",
+        "| Example team | 284 016 666 | 24/7 |",
+    ],
+)
+def test_a_service_name_or_opening_hours_in_the_same_row(row):
+    table = f"| A | B | C |\n| --- | --- | --- |\n{row}\n"
+    assert codes(table) == []
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("| Služba | Telefon |", []),
+        ("| Service | Phone |", []),
+        ("| Provozní doba | Telefon |", []),
+        ("| Jméno | Telefon |", ["privacy-phone"]),
+        ("| Name | Phone |", ["privacy-phone"]),
+    ],
+)
+def test_a_table_whose_header_names_services(header, expected):
+    table = f"{header}\n| --- | --- |\n| Příklad | 284 016 666 |\n"
+    assert codes(table) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Intervenční centrum Příklad, tel. 261 263 102.", "cs"),
+        ("- Krizové centrum: 284 016 666 (nonstop)", "cs"),
+        ("Poradna je otevřená Po–Pá 8–16 na čísle 261 263 102.", "cs"),
+        ("Obraťte se na OSPOD, tel. +420 261 263 102.", "cs"),
+        ("Call the intervention centre on 261 263 102.", "en"),
+        ("- Example crisis line: 284 016 666, 24/7", "en"),
+        ("The office answers Mon–Fri 9–17 on 261 263 102.", "en"),
+    ],
+)
+def test_a_service_name_or_opening_hours_on_the_same_line(text, lang):
+    assert codes(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        # A person's number, whatever service the sentence names.
+        ("Matka volala na Rodičovskou linku ze svého mobilu 736 123 456.", "cs"),
+        ("Her mother called the helpline from 736 123 456.", "en"),
+        # The service is in another sentence of the line.
+        ("Poradna je otevřená. Volala z čísla 736 123 456.", "cs"),
+        ("The centre is open. She called from 736 123 456.", "en"),
+        # A table of people, and a service on another line.
+        ("| Jméno | Telefon |\n| --- | --- |\n| Anna Příkladová | 736 123 456 |\n", "cs"),
+        ("Intervenční centrum pomáhá.\nVolala z čísla 736 123 456.", "cs"),
+    ],
+)
+def test_a_private_number_near_a_service_is_still_found(text, lang):
+    assert codes(text, lang) == ["privacy-phone"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volejte Rodičovskou linku: 606 021 021.",
+        "Zavolejte 606 021 021 nebo +420 800 200 007.",  # no service word: the shipped list
+        "Call 800 157 157 or 116 123.",
+    ],
+)
+def test_the_shipped_public_lines_are_never_personal(text):
+    assert codes(text) == []
+
+
+def test_the_projects_helplines_are_never_personal():
+    text = "Zavolejte na 222 333 444."
+    assert codes(text) == ["privacy-phone"]
+    assert codes(text, public_numbers={"+420 222 333 444"}) == []
+    assert codes(text, public_numbers={"222333444"}) == []
+
+
+def test_a_service_mailbox_on_the_line_of_its_service():
+    assert codes("- Intervenční centrum Příklad: poradna@ic-priklad.cz") == []
+    assert codes("Matka píše z adresy jana.priklad@seznam.cz.") == ["privacy-email"]
+
+
+def test_the_shipped_list_has_a_source_for_every_number():
+    from prirucka.core.helplines import public_lines
+
+    lines = public_lines()
+    assert {"116111", "116006", "116000", "116123", "606021021", "800200007", "112", "158"} <= (
+        lines.numbers()
+    )
+    for entry in lines.entries:
+        assert entry.source.startswith("https://"), entry.id
+        assert entry.name["cs"] and entry.name["en"], entry.id
+
+
+# --- handbook/helplines.yml ---------------------------------------------------------------
+
+
+def test_the_repositorys_helplines_cover_the_sample_pages():
+    from prirucka.core import frontmatter, helplines
+
+    numbers = helplines.load(REPO / "handbook" / "helplines.yml").numbers()
+    written = set()
+    for page in [*REPO.glob("docs/*/prirucka-pro-rodice/*.md"), *REPO.glob("docs/*/index.md")]:
+        body = frontmatter.read(page).body
+        written |= {n.replace(" ", "") for n in re.findall(r"\b1\d\d(?: \d\d\d)?\b", body)}
+    assert written and written <= numbers | {"150", "155", "156"}
+
+
+GOOD_HELPLINE = """\
+- id: linka-priklad
+  number: "+420 222 333 444"
+  name: {cs: Linka Příklad, en: Example line}
+  hours: {cs: nonstop, en: 24 hours a day}
+  free: true
+  languages: [cs, en]
+  source: https://example.org/linka
+"""
+
+
+def test_helplines_file_is_read(tmp_path):
+    from prirucka.core import helplines
+
+    path = tmp_path / "helplines.yml"
+    path.write_text(GOOD_HELPLINE, encoding="utf-8")
+    loaded = helplines.load(path)
+    (entry,) = loaded.entries
+    assert (entry.id, entry.number, entry.name["en"], entry.free, entry.emergency) == (
+        "linka-priklad",
+        "+420 222 333 444",
+        "Example line",
+        True,
+        False,
+    )
+    assert loaded.numbers() == frozenset({"222333444"})
+
+
+@pytest.mark.parametrize(
+    "replace, new, line, message",
+    [
+        ("  source: https://example.org/linka\n", "", 1, "needs `source:`"),
+        ('"+420 222 333 444"', "volejte nám", 2, "`number` is the phone number"),
+        (
+            "name: {cs: Linka Příklad, en: Example line}",
+            "name: {cs: Linka Příklad}",
+            3,
+            "`name.en`",
+        ),
+        ("  free: true", "  fre: true", 5, "did you mean `free`"),
+        ("id: linka-priklad", "id: Linka Příklad", 1, "`id` must be"),
+        ("  free: true", "  free: ano", 5, "`true` or `false`"),
+    ],
+)
+def test_helplines_errors_name_the_line(tmp_path, replace, new, line, message):
+    from prirucka.core import helplines
+    from prirucka.core.errors import AuthorError
+
+    path = tmp_path / "helplines.yml"
+    path.write_text(GOOD_HELPLINE.replace(replace, new), encoding="utf-8")
+    with pytest.raises(AuthorError) as caught:
+        helplines.load(path)
+    assert caught.value.line == line
+    assert message in caught.value.message
+
+
+def test_helplines_duplicate_numbers_are_refused(tmp_path):
+    from prirucka.core import helplines
+    from prirucka.core.errors import AuthorError
+
+    path = tmp_path / "helplines.yml"
+    second = GOOD_HELPLINE.replace("linka-priklad", "druha").replace("+420 ", "")
+    path.write_text(GOOD_HELPLINE + second, encoding="utf-8")
+    with pytest.raises(AuthorError, match="already listed as `linka-priklad`"):
+        helplines.load(path)
+
+
+# --- pseudonyms ---------------------------------------------------------------------------
+
+
+def _case(body: str, options: str = "") -> str:
+    return f"/// case | Rodina\n    consent: true\n    anonymised: true\n{options}{body}\n///\n"
+
+
+def test_declared_pseudonyms_in_every_form_are_not_findings():
+    body = "Anička a Honza bydlí s matkou. Aničce pomohla škola, Honzovi trenér. Bára mlčí."
+    options = "    pseudonyms: [Anička, Honza]\n"
+    assert found(_case(body, options)) == [("privacy-child-name", "Bára")]
+    # Without the option every name is reported.
+    assert len(found(_case(body))) == 5
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Anička (jméno změněno) chodí do školy. Aničce se tam líbí.", "cs"),
+        ("Honzík (jméno bylo změněno) se bojí. Syn Honzík mlčí.", "cs"),
+        ("Honza (8 let, jméno změněno) mlčí.", "cs"),
+        ("Anička (name changed) goes to school; Anička likes it.", "en"),
+        ("Honzík (name has been changed) is afraid. Their son Honzík says nothing.", "en"),
+    ],
+)
+def test_a_name_marked_as_changed_is_a_pseudonym(text, lang):
+    assert codes(_case(text), lang) == []
+    # The same case without the note reports the name.
+    plain = re.sub(r" \([^)]*\)", "", text)
+    assert "privacy-child-name" in codes(_case(plain), lang)
+
+
+def test_a_pseudonym_counts_on_the_whole_page():
+    text = _case("Anička (jméno změněno) chodí do školy.") + "\nDcera Anička se pak zlepšila.\n"
+    assert codes(text) == []
+    assert codes("Dcera Anička se pak zlepšila.") == ["privacy-child-name"]
+
+
+def test_the_pseudonyms_option_is_validated():
+    import markdown
+
+    def render(options: str) -> None:
+        markdown.Markdown(
+            extensions=["prirucka_blocks"],
+            extension_configs={"prirucka_blocks": {"lang": "cs", "path": "docs/cs/x.md"}},
+        ).convert(_case("Text.", options))
+
+    from prirucka.core.errors import AuthorError
+
+    render("    pseudonyms: [Anička, Honza]\n")
+    for wrong in (
+        "    pseudonyms: Anička\n",
+        "    pseudonyms: [Anička, 12]\n",
+        "    pseudonyms: []\n",
+    ):
+        with pytest.raises(AuthorError, match="option `pseudonyms` must"):
+            render(wrong)
+
+
+# --- never personal data --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Podle § 6 zákona č. 359/1999 Sb. a vyhlášky č. 473/2012 Sb. platí…", "cs"),
+        ("Under section 6 of Act No. 359/1999 Coll. and Decree No. 473/2012 Coll.", "en"),
+        ("ISBN 978-80-7422-123-4, ISBN 80-7178-463-X, ISSN 1210-6348", "cs"),
+        ("ISBN 7103192745 and ISSN 1805-7772.", "en"),  # ISBN digits that pass as a birth number
+        ("Projekt CZ.03.2.63/0.0/0.0/15_007/0000123, reg. č. LP-HRMGSB-007, IČO 12345678.", "cs"),
+        ("Reg. č. 7103192745, číslo projektu 710319/2745, projekt č. 603 123 456.", "cs"),
+        ("Project number CZ.03.2.63/0.0/0.0/15_007/0000123, registration no. 603 123 456.", "en"),
+        ("V roce 2015 vznikl tým. 12. 3. 2024 se konala konference.", "cs"),
+        ("The team was set up in 2015; on 12 March 2024 a conference took place.", "en"),
+    ],
+)
+def test_citations_isbns_project_numbers_and_dates_of_events_are_never_personal(text, lang):
+    assert codes(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Konference 12. 3. 2024; dcera se narodila 3. 5. 2015.", "cs"),
+        ("The conference on 12 March 2024; she was born on 3 May 2015.", "en"),
+    ],
+)
+def test_only_a_date_next_to_a_birth_word_is_a_birth_date(text, lang):
+    assert codes(text, lang) == ["privacy-birth-date"]

@@ -30,6 +30,7 @@ LOADING = (
     "glossary",
     "tags",
     "funders",
+    "helplines",
     "manifest",
     "manifest-extension",
 )
@@ -117,6 +118,7 @@ def check_page(
         own_phones=set(settings.own_phones) | declared,
         own_domains=set(settings.own_domains),
         allow=set(settings.allow),
+        public_numbers=ctx.helplines.numbers(),  # handbook/helplines.yml
     )
     accepted = allowed_codes(doc.body)
     return sorted(

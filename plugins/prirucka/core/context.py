@@ -33,6 +33,8 @@ from .findings import Finding
 from .frontmatter import Document, split
 from .glossary import Glossary
 from .glossary import load as load_glossary
+from .helplines import Helplines
+from .helplines import load as load_helplines
 from .project import Project
 from .schema import DocumentMeta, validate
 from .tags import Vocabulary
@@ -75,6 +77,8 @@ class BuildContext:
     funders: dict[str, manifest.Funder]
     publications: tuple[manifest.Publication, ...]
     findings: tuple[Finding, ...]
+    # The project's public services (handbook/helplines.yml), an empty list without one.
+    helplines: Helplines = field(default_factory=lambda: Helplines(()))
     # What each data file was loaded from, for reuse by the next load.
     loaded: dict[str, _Loaded] = field(default_factory=dict, repr=False)
 
@@ -299,6 +303,7 @@ def load_context(project: Project, previous: BuildContext | None = None) -> Buil
     funders = keep(
         "funders", handbook / "funders.yml", lambda p: manifest.load_funders(handbook), "funders"
     )
+    services = keep("helplines", handbook / "helplines.yml", load_helplines, "helplines")
     manifest_files = manifest.manifest_paths(handbook)
     publications: list[manifest.Publication] = []
     funders_ok = "funders" not in {f.code for f in findings}
@@ -398,5 +403,6 @@ def load_context(project: Project, previous: BuildContext | None = None) -> Buil
         funders=funders or {},
         publications=tuple(publications),
         findings=tuple(findings),
+        helplines=services or Helplines(()),
         loaded=loaded,
     )

@@ -21,6 +21,7 @@ off; `forms:` lists extra forms); English terms match with their plurals.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -48,6 +49,8 @@ _EN_IRREGULAR = {
 # Words of a term are separated by spaces or one line break, never by a blank line
 # (a heading and the paragraph after it are not one phrase).
 SPACE = r"(?:[ \t\u00a0]|\n(?![ \t\u00a0]*\n))+"
+# Every term and variant starts after this: not inside a word or a hyphenated compound.
+_BOUNDARY_BEFORE = r"(?<![\w-])"
 
 
 @dataclass(frozen=True)
@@ -115,13 +118,67 @@ def _phrase(text: str, lang: str, exact: bool) -> str:
 
 
 def _bounded(pattern: str) -> str:
-    return rf"(?<![\w-]){pattern}(?![\w-])"
+    return rf"{_BOUNDARY_BEFORE}{pattern}(?![\w-])"
+
+
+class _Matcher:
+    """Every match of many patterns in one pass, as if each ran `finditer` on its own.
+
+    All patterns start with the same word boundary, so one combined pattern,
+    a look-ahead over all of them, finds the places where any can start; only
+    there, and only the patterns whose first letter is the one found there,
+    are tried. Each pattern skips places inside its own previous match, as
+    `finditer` does, so matches of different patterns may overlap.
+    """
+
+    def __init__(self, patterns: list[tuple[re.Pattern, set[str]]]) -> None:
+        self.patterns = [pattern for pattern, _ in patterns]
+        self._by_first: dict[str, list[int]] = {}
+        for index, (_, firsts) in enumerate(patterns):
+            for first in firsts:
+                self._by_first.setdefault(first, []).append(index)
+        alternatives = []
+        for pattern in self.patterns:
+            body = pattern.pattern.removeprefix(_BOUNDARY_BEFORE)
+            flags = "i" if pattern.flags & re.I else "-i"
+            alternatives.append(f"(?{flags}:{body})")
+        self._starts = (
+            re.compile(rf"{_BOUNDARY_BEFORE}(?=(?:{'|'.join(alternatives)}))")
+            if alternatives
+            else None
+        )
+
+    def find(self, text: str) -> list[tuple[int, re.Match]]:
+        """(pattern index, match) for every match, ordered by pattern, then position."""
+        if self._starts is None:
+            return []
+        every = range(len(self.patterns))
+        ends = [0] * len(self.patterns)
+        found: list[tuple[int, re.Match]] = []
+        for start in self._starts.finditer(text):
+            position = start.start()
+            # Unusual case folding (ſ, K): try every pattern rather than guess.
+            for index in self._by_first.get(text[position].lower(), every):
+                if position < ends[index]:
+                    continue
+                match = self.patterns[index].match(text, position)
+                if match:
+                    found.append((index, match))
+                    ends[index] = match.end()
+        found.sort(key=lambda item: (item[0], item[1].start()))
+        return found
+
+
+_CACHE_SIZE = 16  # texts whose terms are kept
 
 
 class Glossary:
     def __init__(self, entries: list[Entry], path: Path | None = None) -> None:
         self.entries = entries
         self.path = path
+        # (lang, text) -> all_terms(): a page asks several times (marking up, checking,
+        # the terms a translation needs), so each text is matched once.
+        self._terms_cache: OrderedDict[tuple[str, str], tuple[Match, ...]] = OrderedDict()
 
     # --- matching -------------------------------------------------------------------
 
@@ -146,26 +203,61 @@ class Glossary:
             result[lang] = patterns
         return result
 
+    @cached_property
+    def _term_matchers(self) -> dict[str, _Matcher]:
+        """One compiled matcher per language for every term, form and abbreviation."""
+        result = {}
+        for lang, patterns in self._term_patterns.items():
+            firsts = []
+            for _, entry, is_abbr in patterns:
+                side = entry.sides[lang]
+                texts = [side.abbr or ""] if is_abbr else [side.term, *side.forms]
+                firsts.append({text[:1].lower() for text in texts})
+            result[lang] = _Matcher([(p, f) for (p, _, _), f in zip(patterns, firsts, strict=True)])
+        return result
+
     def all_terms(self, text: str, lang: str) -> list[Match]:
         """Every use of every term, overlapping ones too ("contact with the child at risk"
         uses two); a term inside a longer one ("sociálně-právní ochrana dětí" inside
         "orgán sociálně-právní ochrany dětí") is part of that one, not a use of its own."""
-        found = []
-        for pattern, entry, is_abbr in self._term_patterns.get(lang, []):
-            for match in pattern.finditer(text):
-                found.append(Match(entry, match.start(), match.end(), match.group(0), is_abbr))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        return [
-            m
-            for m in found
-            if not any(
-                o is not m
-                and o.start <= m.start
-                and m.end <= o.end
-                and (o.end - o.start) > (m.end - m.start)
-                for o in found
-            )
+        key = (lang, text)
+        cached = self._terms_cache.get(key)
+        if cached is None:
+            cached = tuple(self._all_terms(text, lang))
+            self._terms_cache[key] = cached
+            if len(self._terms_cache) > _CACHE_SIZE:
+                self._terms_cache.popitem(last=False)
+        else:
+            self._terms_cache.move_to_end(key)
+        return list(cached)
+
+    def _all_terms(self, text: str, lang: str) -> list[Match]:
+        matcher = self._term_matchers.get(lang)
+        if matcher is None:
+            return []
+        patterns = self._term_patterns[lang]
+        found = [
+            Match(patterns[index][1], m.start(), m.end(), m.group(0), patterns[index][2])
+            for index, m in matcher.find(text)
         ]
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        # Drop every match inside a longer one. In this order a longer match that
+        # contains m comes before it: it starts earlier and ends no sooner, or starts
+        # at the same place and ends later (the first of its start is the longest).
+        kept = []
+        reach = -1  # the furthest end of the matches that start before this one
+        group_start, group_end, group_reach = -1, -1, -1
+        for m in found:
+            if m.start != group_start:
+                reach = max(reach, group_reach)
+                group_start, group_end = m.start, m.end
+                group_reach = m.end
+            else:
+                group_reach = max(group_reach, m.end)
+            if reach >= m.end or group_end > m.end:
+                continue
+            kept.append(m)
+        return kept
 
     def find_terms(self, text: str, lang: str) -> list[Match]:
         """The uses of glossary terms to mark up in `text`: where two overlap, the longer wins."""
@@ -190,11 +282,20 @@ class Glossary:
                     result[lang].append((pattern, entry, variant))
         return result
 
+    @cached_property
+    def _variant_matchers(self) -> dict[str, _Matcher]:
+        return {
+            lang: _Matcher([(p, {v.text[:1].lower()}) for p, _, v in patterns])
+            for lang, patterns in self._variant_patterns.items()
+        }
+
     def find_variants(self, text: str, lang: str) -> list[tuple[Match, Variant]]:
         found = []
-        for pattern, entry, variant in self._variant_patterns.get(lang, []):
-            for match in pattern.finditer(text):
-                found.append((Match(entry, match.start(), match.end(), match.group(0)), variant))
+        matcher = self._variant_matchers.get(lang)
+        patterns = self._variant_patterns.get(lang, [])
+        for index, match in matcher.find(text) if matcher else ():
+            _, entry, variant = patterns[index]
+            found.append((Match(entry, match.start(), match.end(), match.group(0)), variant))
         kept = _without_overlaps([m for m, _ in found])
         # A variant inside a preferred term ("curator" in "social curator for
         # children and youth") is the preferred term, not the variant.

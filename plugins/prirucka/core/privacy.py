@@ -8,8 +8,8 @@ line and column in the file. The codes are stable:
 | code                   | level   | what                                                        |
 | ---------------------- | ------- | ----------------------------------------------------------- |
 | `privacy-birth-number` | error   | a rodné číslo that passes the checksum and month rules      |
-| `privacy-birth-date`   | error   | a date after "nar.", "narozen/a", "datum narození", "born", |
-|                        |         | "date of birth", "DOB"                                      |
+| `privacy-birth-date`   | error   | a date after "nar.", "narozen/a", "narodila", "born",       |
+|                        |         | "datum narození", "date of birth", "DOB"; no other date     |
 | `privacy-court-file`   | error   | a court file number: senate, register, number/year          |
 |                        |         | ("12 P 345/2022", "15 P a Nc 12/2023", "sp. zn. P 5/2021")  |
 | `privacy-bank-account` | error   | a Czech account number (checksum and bank code), an IBAN    |
@@ -58,7 +58,10 @@ from pathlib import Path
 from stdnum import iban
 from stdnum.cz import bankaccount, rc
 
+from .blocksyntax import OptionsError, parse_options
+from .blocksyntax import scan as block_openers
 from .findings import Finding
+from .helplines import national_digits, public_lines
 from .mdtext import code_masked, position
 
 CODES = {
@@ -132,16 +135,6 @@ class _Hit:
 
 def _digits(text: str) -> str:
     return _NON_DIGIT.sub("", text)
-
-
-def _national(number: str) -> str:
-    """A phone number's nine national digits, whatever the prefix and spacing."""
-    digits = _digits(number)
-    if digits.startswith("00420"):
-        digits = digits[5:]
-    elif digits.startswith("420") and len(digits) == 12:
-        digits = digits[3:]
-    return digits
 
 
 def _one_line(text: str) -> str:
@@ -303,7 +296,7 @@ _DATE = "|".join(
 # The keyword, then up to three words ("narozena v Táboře dne", "born on"),
 # then the date. A year alone ("narozen 2015") is an age, not a birth date.
 _BIRTH_DATE = re.compile(
-    r"(?:\bnar\.|\bnarozen(?:[aáéý]|/a|\(a\))?|\bdat(?:um|a|em|\.)\s*(?:narození|nar\.)"
+    r"(?:\bnar\.|\bnarozen(?:[aáéý]|/a|\(a\))?|\bnarodil[aoiy]?|\bdat(?:um|a|em|\.)\s*(?:narození|nar\.)"
     r"|\bborn|\bdate\s+of\s+birth|(?-i:\bDOB\b|\bD\.O\.B\.))(?!\w)"
     rf"[\s:,]*(?:[^\W\d]+\.?,?{_SP}+){{0,3}}?(?:{_DATE})(?!\d)",
     re.I,
@@ -311,7 +304,7 @@ _BIRTH_DATE = re.compile(
 # Where a keyword can start, as plain letters: fast to find in the lower-cased
 # text. The full pattern is tried only there, and only at the start of a word
 # ("born", not "odborník").
-_BIRTH_TRIGGER = re.compile(r"nar(?:\.|ozen)|dat(?:um|a|em|\.)|born|date|dob|d\.o\.b")
+_BIRTH_TRIGGER = re.compile(r"nar(?:\.|ozen|odil)|dat(?:um|a|em|\.)|born|date|dob|d\.o\.b")
 
 
 def _birth_dates(text: str, lower: str) -> Iterator[_Hit]:
@@ -358,7 +351,7 @@ _SERVICE_PREFIXES = ("116", "8", "90")
 def _phones(text: str, own: frozenset[str]) -> Iterator[_Hit]:
     if "420" in text:
         for match in _PHONE_INTL.finditer(text):
-            national = _national(match.group(0))
+            national = national_digits(match.group(0))
             harmless = national in own or national.startswith(_SERVICE_PREFIXES)
             yield _Hit(
                 match.start(), match.end(), "" if harmless else "privacy-phone", match.group(0)
@@ -676,7 +669,45 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(_LINE_START.fullmatch(before) or _SENTENCE_END.search(before))
 
 
-def _children(text: str) -> Iterator[_Hit]:
+# "Anička (jméno změněno)", "Anna (name has been changed)", "Honza (8 let, jméno bylo
+# změněno)", "(pseudonym)": the author says the name before it is not the child's.
+_PSEUDONYM_NOTE = re.compile(
+    rf"{_SP}*\((?=[^()\n]*?(?:jmén\w*{_SP}+(?:(?:bylo|byla|byl|je|jsou|byla){_SP}+)?změněn"
+    rf"|names?{_SP}+(?:(?:has|have|was|were){_SP}+)?(?:been{_SP}+)?changed|pseudonym"
+    rf"|smyšlen\w*{_SP}+jmén|jmén\w*{_SP}+(?:je{_SP}+)?smyšlen))[^()\n]*\)",
+    re.I,
+)
+
+
+def _capitalised_forms(name: str) -> set[str]:
+    return {form[0].upper() + form[1:] for form in inflections(name)} | {name}
+
+
+def _pseudonyms(text: str) -> frozenset[str]:
+    """Every form of the names the page declares as pseudonyms: in a case block's
+    `pseudonyms: [Anička, Honza]`, or by a note after the name ("Anička (jméno změněno)").
+    A pseudonym counts on the whole page."""
+    forms: set[str] = set()
+    if "pseudonyms" in text:
+        for opener in block_openers(text.split("\n")):
+            if opener.name != "case" or "pseudonyms" not in opener.options_text:
+                continue
+            try:
+                declared = parse_options(opener).get("pseudonyms")
+            except OptionsError:
+                continue  # the build reports it
+            for name in declared if isinstance(declared, list) else [declared]:
+                if isinstance(name, str) and name.strip():
+                    forms |= _capitalised_forms(name.strip())
+    if "(" in text:
+        for match in _CAPITALISED.finditer(text):
+            if _PSEUDONYM_NOTE.match(text, match.end()):
+                name = match.group(0)
+                forms |= _capitalised_forms(_NAME_FORMS.get(name, name))
+    return frozenset(forms)
+
+
+def _children(text: str, pseudonyms: frozenset[str] = frozenset()) -> Iterator[_Hit]:
     if _NAME_FORMS.keys().isdisjoint(_CAPITALISED.findall(text)):
         return
     words = _WORD.findall(text)
@@ -690,6 +721,8 @@ def _children(text: str) -> Iterator[_Hit]:
         return
     breaks = [match.start() for match in _PARAGRAPH_BREAK.finditer(text)]
     for index in candidates:
+        if words[index] in pseudonyms:
+            continue
         start = starts[index]
         in_case = any(begin <= start < end for begin, end in cases)
         paragraph = bisect_right(breaks, start)
@@ -743,6 +776,128 @@ def _not_a_child(text: str, words: list[str], starts: list[int], index: int) -> 
     return False
 
 
+# --- never personal data ------------------------------------------------------------------
+
+# Identifiers with their keyword: ISBN/ISSN, IČO, registration and project numbers.
+# "č. j." stays out: court files are written after it.
+_IDENTIFIER = re.compile(
+    r"(?<!\w)(?:ISBN(?:-1[03])?|ISSN|IČO|IČ|DIČ"
+    r"|(?i:reg\.\s?(?:č|no)\.|registra\w*\s+(?:čísl\w*|no\.|number)|evidenční\w*\s+čísl\w*"
+    r"|čísl\w*\s+projektu|projekt\w*\s+(?:č\.|čísl\w*)|č\.\s?projektu"
+    r"|project\s+(?:no\.|number|code|id)|grant(?:\s+agreement)?\s+(?:no\.|number)))"
+    rf"[\s:#.]*(?=[\w./\-]*\d)[\w./\-]*\w(?:{_SP}\d[\w./\-]*)*"
+)
+# Law citations: "č. 359/1999 Sb.", "No. 359/1999 Coll.", "§ 6".
+_LAW = re.compile(rf"{_FIRST_DIGIT}\d{{0,3}}/\d{{2,4}}{_SP}*(?:Sb|Coll)\b\.?|§{_SP}*\d+[a-z]?")
+# Project and registration codes as printed, without a keyword:
+# CZ.03.2.63/0.0/0.0/15_007/0000123, CZ.1.07/1.1.00/14.0143, LP-HRMGSB-007.
+_CODE = re.compile(
+    r"(?<![\w.])CZ\.\d{1,2}(?:\.[\dX]{1,3})+/[\w./]*\w"
+    r"|(?<![\w\-])(?=[A-Z\d\-]*[A-Z]{2})(?=[A-Z\d\-]*\d)[A-Z]{2}[A-Z\d]*(?:-[A-Z\d]+)+(?![\w\-])"
+)
+_NEVER_TRIGGER = re.compile(
+    r"IS[BS]N|IČ|DIČ|reg\.|registra|evidenční|projekt|project|grant|Sb|Coll|§|CZ\.|[A-Z]{2}[A-Z\d]*-",
+    re.I,
+)
+
+
+def _never_personal(text: str) -> str:
+    """`text` with citations, ISBNs and project or registration numbers blanked."""
+    if not _NEVER_TRIGGER.search(text):
+        return text
+    for pattern in (_IDENTIFIER, _LAW, _CODE):
+        text = pattern.sub(_blank, text)
+    return text
+
+
+# --- public services ------------------------------------------------------------------------
+
+# A service's name: a number in the same table row or sentence is the service's.
+_SERVICE = re.compile(
+    r"(?<!\w)(?:"
+    r"(?i:link[auyoe]|lince|linek|linkou|centr(?:um|a|u|em|ech|ům)|poradn\w*|služb\w*|úřad\w*"
+    r"|polici\w*|nemocnic\w*|intervenční\w*|krizov\w*|ambulanc\w*|klinik\w*|ordinac\w*"
+    r"|pohotovost\w*|záchrann\w*|hasič\w*|azylov\w*|magistrát\w*|odbor\w*|ústav\w*|soud\w*"
+    r"|probační\w*|organizac\w*|nadac\w*|spol(?:ek|ku)|podateln\w*|recepc\w*|sekretariát\w*"
+    r"|ministerstv\w*|kancelář\w*|dispečink\w*|helplines?|hotlines?|lines?|cent(?:re|er)s?"
+    r"|services?|offices?|authorit(?:y|ies)|hospitals?|counsell?ing|clinics?|shelters?"
+    r"|courts?|department|charit(?:y|ies)|foundation|organi[sz]ations?|emergency|reception"
+    r"|switchboard)"
+    r"|OSPOD\w*|SPOD|z\.\s?s\.|o\.\s?p\.\s?s\.|z\.\s?ú\.)(?!\w)"
+)
+_DAY = r"(?:po|út|ut|st|čt|ct|pá|pa|so|ne|mon|tue|wed|thu|fri|sat|sun)\w{0,7}\.?"
+_TIME = r"\d{1,2}(?:[:.]\d{2})?"
+# Opening hours: "Po–Pá 8–16", "Mon–Fri 9–17", "8:00–16:30", "nonstop", "24/7", "denně".
+_HOURS = re.compile(
+    rf"(?<!\w)(?:{_DAY}{_SP}*[–\-]{_SP}*{_DAY}|{_DAY}{_SP}+{_TIME}{_SP}*[–\-]{_SP}*{_TIME}"
+    rf"|\d{{1,2}}:\d{{2}}{_SP}*[–\-]{_SP}*{_TIME}|{_TIME}{_SP}*[–\-]{_SP}*{_TIME}{_SP}*(?:h|hod)\b"
+    r"|non-?stop|24/7|24\s+(?:hodin|hours)|denně|daily|provozní\s+dob\w*|opening\s+hours"
+    r"|úřední\s+(?:hodiny|dny)|pracovní\s+dny|weekdays)(?!\w)",
+    re.I,
+)
+# A person's number, whatever service the sentence names: "matka volala na linku z čísla…".
+_PERSON = re.compile(
+    r"(?<!\w)(?i:matk\w*|matc\w*|otc\w*|otec|babičk\w*|dědeč\w*|dědečk\w*|tet[auyoě]|tetou"
+    r"|strýc\w*|soused\w*|manžel\w*|druh|druha|družk\w*|přítel\w*|kamarád\w*|partner\w{0,3}"
+    r"|její|jeho|jejich|svůj|svého|svém|soukrom\w*|osobní\w*|mother\w*|father\w*|grand\w+"
+    r"|aunt\w*|uncle\w*|neighbou?r\w*|husband\w*|wife|wives|boyfriend\w*|girlfriend\w*|her|his"
+    r"|private\w*|personal\w*)(?!\w)"
+)
+_TABLE_DELIMITER = re.compile(r"[ \t>]*\|?[ \t]*:?-{3,}")
+_SENTENCE_SPLIT = re.compile(rf"[.!?…][\"'”“»)]*{_SP}+(?=[\"„“«(]?[{_UP}])")
+
+
+def _table_row(line: str) -> bool:
+    stripped = line.lstrip(" \t>")
+    return stripped.startswith("|") or line.count("|") >= 2
+
+
+def _table_header(text: str, line_start: int) -> str:
+    """The first row of the table the line at `line_start` belongs to."""
+    header = ""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not _table_row(line):
+            break
+        if not _TABLE_DELIMITER.match(line):
+            header = line
+        end = start - 1
+    return header
+
+
+def _public_service(text: str, start: int, end: int, hours: bool = True) -> bool:
+    """A number (or address) of a public service: in a table row or sentence that names
+    a service or its opening hours, or in a table whose header does, and no person."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    # The item itself does not count, nor any e-mail address ("poradna@…" names no service).
+    line = line[: start - line_start] + " " * (end - start) + line[end - line_start :]
+    if "@" in line:
+        line = _EMAIL.sub(_blank, line)
+    if _table_row(line):
+        context = line
+    else:
+        begin, finish = 0, len(line)
+        for match in _SENTENCE_SPLIT.finditer(line):
+            if match.end() <= start - line_start:
+                begin = match.end()
+            elif match.start() >= end - line_start:
+                finish = match.start()
+                break
+        context = line[begin:finish]
+    if _PERSON.search(context):
+        return False
+    if _SERVICE.search(context) or (hours and _HOURS.search(context)):
+        return True
+    if _table_row(line):
+        header = _table_header(text, line_start)
+        return bool(_SERVICE.search(header) or (hours and _HOURS.search(header)))
+    return False
+
+
 # --- the scan ------------------------------------------------------------------------------
 
 _LOOKS_LIKE_PHONE = re.compile(r"\+?[\d \u00a0()./\-]+")
@@ -765,18 +920,25 @@ def scan(
     own_phones: Iterable[str] = frozenset(),
     own_domains: Iterable[str] = frozenset(),
     allow: Iterable[str] = frozenset(),
+    public_numbers: Iterable[str] = (),
 ) -> list[Finding]:
-    """Personal data in a page body (front matter removed; it starts at file line `first_line`)."""
+    """Personal data in a page body (front matter removed; it starts at file line `first_line`).
+
+    `public_numbers` are the project's public services (handbook/helplines.yml);
+    the shipped nationwide lines are always added.
+    """
     text = code_masked(markdown)
     accepted = _markers(text) if "<!--" in text else {}
     if accepted:
         text = _MARKER.sub(_blank, text)
     numbers = _URL.sub(_blank, text) if "http" in text or "www." in text else text
+    numbers = _never_personal(numbers)
     lower = numbers.lower()
     slashed = bool(_SLASHED.search(numbers))
     allow = frozenset(allow)
     phones = (*own_phones, *(s for s in allow if _LOOKS_LIKE_PHONE.fullmatch(s.strip())))
-    own = frozenset(_national(p) for p in phones if len(_national(p)) == 9)
+    own = frozenset(national_digits(p) for p in phones if len(national_digits(p)) == 9)
+    own |= public_lines().numbers() | {national_digits(str(p)) for p in public_numbers}
     domains = frozenset(d.strip().lstrip("@").lower() for d in own_domains if d.strip())
 
     # Earlier detectors claim their text: an IBAN's digits are not a phone, a
@@ -793,11 +955,15 @@ def scan(
         _phones(numbers, own),
         _addresses(numbers, lower),
         _postcodes(numbers),
-        _children(numbers),
+        _children(numbers, _pseudonyms(numbers)),
     ):
         for hit in found:
             if any(hit.start < end and start < hit.end for start, end in claimed):
                 continue
+            if hit.code in ("privacy-phone", "privacy-email") and _public_service(
+                numbers, hit.start, hit.end, hours=hit.code == "privacy-phone"
+            ):
+                hit = _Hit(hit.start, hit.end, "", hit.shown)
             claimed.append((hit.start, hit.end))
             if hit.code:
                 hits.append(hit)
