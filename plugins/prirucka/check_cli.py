@@ -38,12 +38,14 @@ def _pages(ctx: BuildContext, arguments: tuple[str, ...]) -> list[tuple[str, str
 def _loading_findings(
     ctx: BuildContext, pages: list[tuple[str, str]], arguments: tuple[str, ...]
 ) -> list[Finding]:
-    """What loading found: all of it for a whole check, else only about the chosen pages."""
+    """What loading found: all of it for a whole check; else what is about the chosen pages,
+    and every problem of the project's data files (they shape every page's check)."""
     found = ctx.problems(*checks.LOADING)
     if not arguments:
         return found
     chosen = {ctx.shown(ctx.pages[key].file) for key in pages}
-    return [f for f in found if f.path in chosen]
+    docs = ctx.shown(ctx.project.docs_dir) + "/"
+    return [f for f in found if f.path in chosen or not f.path.startswith(docs)]
 
 
 def run(ctx: BuildContext, arguments: tuple[str, ...], strict: bool, output: str) -> int:
