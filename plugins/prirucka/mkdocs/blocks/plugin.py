@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from ...core import frontmatter
 from ...core.errors import AuthorError
 from ...markdown import SOURCE_AWARE
+from .. import requirements
 from .config import BlocksConfig
 
 EXTENSION = "prirucka_blocks"
@@ -31,6 +32,7 @@ EXTENSION = "prirucka_blocks"
 
 class BlocksPlugin(BasePlugin[BlocksConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-blocks")
         self.root = Path(config.config_file_path).resolve().parent
         return config
 

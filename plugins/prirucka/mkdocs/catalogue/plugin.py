@@ -23,6 +23,7 @@ from ...core.collation import sort_key
 from ...core.numbers import number
 from ...core.schema import REGIONS, RESULTS
 from .. import i18n_adapter as i18n
+from .. import requirements
 from .config import CatalogueConfig
 
 KINDS = {
@@ -38,6 +39,10 @@ MARKER = "<!-- prirucka:catalogue -->"
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def __init__(self) -> None:
         self.pages: list[documents.Page] | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-catalogue")
+        return config
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_pre_build(self, config: MkDocsConfig) -> None:

@@ -21,6 +21,7 @@ from ...core import project as project_module
 from ...core.checks import allowed_codes
 from ...core.generated import generated_pages
 from .. import i18n_adapter as i18n
+from .. import requirements
 from .config import ChecksConfig
 
 log = get_plugin_logger(__name__)
@@ -29,6 +30,7 @@ _LOG = {"error": log.error, "warning": log.warning, "info": log.info}
 
 class ChecksPlugin(BasePlugin[ChecksConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-checks")
         self.project = project_module.load(config.config_file_path)
         self.generated = generated_pages(self.project.plugin_configs)
         return config

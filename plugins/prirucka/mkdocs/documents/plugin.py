@@ -24,6 +24,7 @@ from ...core import languages as ui
 from ...core import project as project_module
 from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
+from .. import requirements
 from .config import DocumentsConfig
 
 log = get_plugin_logger(__name__)
@@ -34,6 +35,10 @@ CITE_JSON = "citace.json"
 class DocumentsPlugin(BasePlugin[DocumentsConfig]):
     def __init__(self) -> None:
         self.pages: dict[tuple[str, str], documents.Page] | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-documents")
+        return config
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_pre_build(self, config: MkDocsConfig) -> None:

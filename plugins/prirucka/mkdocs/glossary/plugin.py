@@ -24,6 +24,7 @@ from ...core import glossary as glossary_module
 from ...core import languages as ui
 from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
+from .. import requirements
 from .config import GlossaryConfig
 
 log = get_plugin_logger(__name__)
@@ -37,6 +38,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-glossary")
         path = (Path(config.config_file_path).parent / self.config.glossary).resolve()
         if not path.is_file():
             log.warning(

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from ...core import frontmatter, ordering
 from ...core.errors import AuthorError
+from .. import requirements
 from .config import NavigationConfig
 
 
@@ -34,6 +35,10 @@ def _read(file: File) -> frontmatter.Document:
 
 
 class NavigationPlugin(BasePlugin[NavigationConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-navigation")
+        return config
+
     @event_priority(-110)  # after i18n (-100) rebuilt the navigation for this language
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         _read_path.cache_clear()  # `serve` rebuilds after edits

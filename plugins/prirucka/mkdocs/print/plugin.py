@@ -27,6 +27,7 @@ from ...core.errors import AuthorError
 from ...core.manifest import FORMATS
 from ...print import pipeline
 from .. import i18n_adapter as i18n
+from .. import requirements
 from .config import PrintConfig
 
 log = get_plugin_logger(__name__)
@@ -39,6 +40,10 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         self.command = "build"
         self.outcomes: list[pipeline.Outcome] | None = None
         self.project: project_module.Project | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-print")
+        return config
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command

@@ -21,6 +21,7 @@ from ...core import project as project_module
 from ...core import translation
 from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
+from .. import requirements
 from .config import TranslationsConfig
 
 log = get_plugin_logger(__name__)
@@ -29,6 +30,10 @@ log = get_plugin_logger(__name__)
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def __init__(self) -> None:
         self.entries: list[translation.PageStatus] | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-translations")
+        return config
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_pre_build(self, config: MkDocsConfig) -> None:

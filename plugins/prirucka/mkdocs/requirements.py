@@ -1,0 +1,223 @@
+"""What each of our plugins needs from mkdocs.yml, declared and checked in one place.
+
+Every plugin's `on_config` calls `check(config, "<its name>")`. What a plugin
+needs (another plugin, a Markdown extension, the Material theme) and the order
+that matters between plugins are declared in `PLUGINS` below; a plugin whose
+needs are not met stops the build with one line saying what to add or move,
+with the line of mkdocs.yml where the plugin is listed. The README's table of
+plugins and extensions is `markdown_table()`, so it cannot drift from the checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+I18N = "i18n"
+# Plugins a theme provides are loaded under the theme's namespace ("material/tags");
+# editors write the short name.
+_SHOWN = {"material/tags": "tags", "material/search": "search"}
+
+
+@dataclass(frozen=True)
+class Order:
+    """`first` must be listed before `then` under `plugins:` when both are there."""
+
+    first: str
+    then: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Requirement:
+    adds: str  # one line for the README table
+    plugins: tuple[tuple[str, str], ...] = ()  # (plugin listed before this one, why)
+    extensions: tuple[tuple[str, str], ...] = ()  # (Markdown extension, why)
+    material: str = ""  # why the Material theme is needed ("" = any theme)
+    optional: str = ""  # what else it works with, for the README table
+
+
+PLUGINS: dict[str, Requirement] = {
+    "prirucka-languages": Requirement(
+        adds="untranslated pages served in every language with a notice; admonition titles "
+        "in the page's language (adds `prirucka_admonitions`); sitemap and 404 page for both "
+        "languages",
+        material="its page template extends Material's",
+        optional="`i18n` (mkdocs-static-i18n) for a second language",
+    ),
+    "prirucka-navigation": Requirement(
+        adds="sections titled after their `index.md`, pages ordered by `order:`",
+    ),
+    "prirucka-translations": Requirement(
+        adds="a notice on outdated translations; a translation status page per language",
+        optional="`i18n`: with one language there is nothing to compare",
+    ),
+    "prirucka-glossary": Requirement(
+        adds="a glossary page per language; build warnings for variants to avoid",
+        optional="`handbook/glossary.yml`; the `prirucka_glossary` extension explains terms "
+        "in the text",
+    ),
+    "prirucka-documents": Requirement(
+        adds="typed front matter checked with file and line; fact boxes; “How to cite” box",
+        optional="Material's `tags` plugin shows the tags",
+    ),
+    "prirucka-catalogue": Requirement(
+        adds="the catalogue pages (`katalog/`); related documents and backlinks on every page",
+        plugins=(("prirucka-documents", "it checks the front matter the catalogue lists"),),
+    ),
+    "prirucka-checks": Requirement(
+        adds="link, image, heading and unsafe-HTML findings of `prirucka check` as build warnings",
+    ),
+    "prirucka-blocks": Requirement(
+        adds="file and line in the messages of `prirucka_blocks`; pages with blocks checked "
+        "before rendering",
+        extensions=(("prirucka_blocks", "the plugin only serves that extension"),),
+    ),
+    "prirucka-theme": Requirement(
+        adds="the bundled fonts served from the site (no Google Fonts); Příručka's styles",
+        material="it restyles Material and switches off its font loading",
+    ),
+    "prirucka-search": Requirement(
+        adds="Pagefind search in the page's language, with glossary terms and Czech word forms",
+        material="its search box replaces Material's",
+        optional="replaces Material's `search` plugin (remove it)",
+    ),
+    "prirucka-print": Requirement(
+        adds="a PDF per `handbook/<id>.yml` in `site/pdf/`; download boxes; the publications page",
+        optional="`prirucka-languages` for fallback chapters",
+    ),
+}
+
+# The order of plugins under `plugins:` that Příručka relies on.
+ORDERS: tuple[Order, ...] = (
+    *(
+        Order(I18N, name, "i18n decides each page's language before our plugins read it")
+        for name in PLUGINS
+    ),
+    Order(
+        "prirucka-documents",
+        "material/tags",
+        "prirucka-documents gives Material's tags the names in the page's language",
+    ),
+    Order(
+        "prirucka-documents",
+        "prirucka-catalogue",
+        "the catalogue lists what prirucka-documents has checked",
+    ),
+)
+
+# The Markdown extensions: what each needs, what it adds (README table only).
+EXTENSIONS: dict[str, tuple[str, str]] = {
+    "prirucka_typography": (
+        "nothing; the page's language comes from `i18n`, else `theme.language`, or the "
+        "`lang` option",
+        "non-breaking spaces, quotes and dashes by the rules of the page's language",
+    ),
+    "prirucka_glossary": (
+        "`handbook/glossary.yml` next to mkdocs.yml (or the `glossary` option)",
+        "abbreviations and terms explained where they are used",
+    ),
+    "prirucka_blocks": (
+        "nothing (pymdown-extensions is installed with Příručka); `prirucka-blocks` adds "
+        "the file and line to its messages",
+        "the blocks `say`, `avoid`, `steps`, `checklist`, `recommendation`, `record`, "
+        "`contact`, `case`, titled in the page's language",
+    ),
+    "prirucka_admonitions": (
+        "nothing (`prirucka-languages` adds it)",
+        "default admonition titles in the page's language",
+    ),
+}
+
+
+def _shown(name: str) -> str:
+    return _SHOWN.get(name, name)
+
+
+def _listed(config: MkDocsConfig) -> list[str]:
+    return list(config.plugins.keys())
+
+
+def _line(config: MkDocsConfig, name: str) -> str:
+    """`mkdocs.yml:12` where `name` is listed, or just the file."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return path.name
+    pattern = re.compile(rf"^\s*-\s*['\"]?{re.escape(_shown(name))}['\"]?\s*:?\s*(#.*)?$")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return f"{path.name}:{number}"
+    return path.name
+
+
+def problems(config: MkDocsConfig, name: str) -> list[str]:
+    """Every unmet need of plugin `name` in this configuration, one line each."""
+    requirement = PLUGINS[name]
+    listed = _listed(config)
+    found: list[str] = []
+    for needed, why in requirement.plugins:
+        if needed not in listed:
+            found.append(
+                f"{name} needs {_shown(needed)} ({why}): add `- {_shown(needed)}` before it "
+                "under `plugins:` in mkdocs.yml"
+            )
+    for extension, why in requirement.extensions:
+        if extension not in config.markdown_extensions:
+            found.append(
+                f"{name} needs the Markdown extension {extension} ({why}): add "
+                f"`- {extension}` under `markdown_extensions:` in mkdocs.yml"
+            )
+    if requirement.material and config.theme.name != "material":
+        found.append(
+            f"{name} needs the Material theme ({requirement.material}): set `name: material` "
+            "under `theme:` in mkdocs.yml"
+        )
+    for order in ORDERS:
+        if name not in (order.first, order.then):
+            continue
+        if order.first in listed and order.then in listed:
+            if listed.index(order.first) > listed.index(order.then):
+                found.append(
+                    f"{_shown(order.then)} must come after {_shown(order.first)} "
+                    f"({order.reason}): move `- {_shown(order.first)}` above "
+                    f"`- {_shown(order.then)}` under `plugins:` in mkdocs.yml"
+                )
+    return found
+
+
+def check(config: MkDocsConfig, name: str) -> None:
+    """Stop the build with one line when plugin `name` lacks what it needs."""
+    found = problems(config, name)
+    if found:
+        raise PluginError(f"{_line(config, name)}: {found[0]}")
+
+
+def markdown_table() -> str:
+    """The README's table: each plugin and extension, what it needs, what it adds."""
+    rows = ["| plugin or extension | needs | adds |", "| --- | --- | --- |"]
+    for name, requirement in PLUGINS.items():
+        needs = [f"`{_shown(plugin)}` before it" for plugin, _ in requirement.plugins]
+        needs += [f"the extension `{extension}`" for extension, _ in requirement.extensions]
+        if requirement.material:
+            needs.append("the Material theme")
+        after = [
+            f"after `{_shown(order.first)}`"
+            for order in ORDERS
+            if order.then == name
+            and order.first != I18N
+            and order.first not in dict(requirement.plugins)
+        ]
+        before = [f"before `{_shown(order.then)}`" for order in ORDERS if order.first == name]
+        needs += after + before
+        if requirement.optional:
+            needs.append(f"optional: {requirement.optional}")
+        rows.append(f"| `{name}` | {'; '.join(needs) or 'nothing'} | {requirement.adds} |")
+    for name, (needs, adds) in EXTENSIONS.items():
+        rows.append(f"| `{name}` (Markdown) | {needs} | {adds} |")
+    return "\n".join(rows) + "\n"
