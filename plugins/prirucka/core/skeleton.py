@@ -33,8 +33,8 @@ DEFAULT_ORG = "Organizace Příklad, z. s."
 DEFAULT_SITE_URL = "https://example.org/"
 DEFAULT_SITE_NAMES = {"cs": "Znalostní báze", "en": "Knowledge base"}
 _DESCRIPTIONS = {
-    "cs": "Znalostní báze, kterou vydává {org}.",
-    "en": "The knowledge base published by {org}.",
+    "cs": "{org}: znalostní báze v češtině a angličtině",
+    "en": "{org}: a knowledge base in Czech and English",
 }
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -229,6 +229,8 @@ def write(target: Path, files: dict[str, str]) -> list[Path]:
             with path.open("x", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         except FileExistsError:
-            raise AuthorError(path, None, "appeared while writing; nothing was overwritten") from None
+            raise AuthorError(
+                path, None, "appeared while writing; nothing was overwritten"
+            ) from None
         written.append(path)
     return written

@@ -38,7 +38,7 @@ class Requirement:
     plugins: tuple[tuple[str, str], ...] = ()  # (plugin listed before this one, why)
     extensions: tuple[tuple[str, str], ...] = ()  # (Markdown extension, why)
     material: str = ""  # why the Material theme is needed ("" = any theme)
-    optional: str = ""  # what else it works with, for the README table
+    notes: str = ""  # what else it needs or works with, for the README table
 
 
 PLUGINS: dict[str, Requirement] = {
@@ -47,23 +47,23 @@ PLUGINS: dict[str, Requirement] = {
         "in the page's language (adds `prirucka_admonitions`); sitemap and 404 page for both "
         "languages",
         material="its page template extends Material's",
-        optional="`i18n` (mkdocs-static-i18n) for a second language",
+        notes="`i18n` (mkdocs-static-i18n) for the second language",
     ),
     "prirucka-navigation": Requirement(
         adds="sections titled after their `index.md`, pages ordered by `order:`",
     ),
     "prirucka-translations": Requirement(
         adds="a notice on outdated translations; a translation status page per language",
-        optional="`i18n`: with one language there is nothing to compare",
+        notes="`i18n`, or there is nothing to compare",
     ),
     "prirucka-glossary": Requirement(
         adds="a glossary page per language; build warnings for variants to avoid",
-        optional="`handbook/glossary.yml`; the `prirucka_glossary` extension explains terms "
-        "in the text",
+        notes="`handbook/glossary.yml` (it warns without one); the `prirucka_glossary` "
+        "extension explains the terms in the text",
     ),
     "prirucka-documents": Requirement(
         adds="typed front matter checked with file and line; fact boxes; “How to cite” box",
-        optional="Material's `tags` plugin shows the tags",
+        notes="Material's `tags` plugin shows the tags",
     ),
     "prirucka-catalogue": Requirement(
         adds="the catalogue pages (`katalog/`); related documents and backlinks on every page",
@@ -84,11 +84,11 @@ PLUGINS: dict[str, Requirement] = {
     "prirucka-search": Requirement(
         adds="Pagefind search in the page's language, with glossary terms and Czech word forms",
         material="its search box replaces Material's",
-        optional="replaces Material's `search` plugin (remove it)",
+        notes="instead of Material's `search` plugin (remove that one)",
     ),
     "prirucka-print": Requirement(
         adds="a PDF per `handbook/<id>.yml` in `site/pdf/`; download boxes; the publications page",
-        optional="`prirucka-languages` for fallback chapters",
+        notes="manifests in `handbook/`",
     ),
 }
 
@@ -202,7 +202,7 @@ def markdown_table() -> str:
     """The README's table: each plugin and extension, what it needs, what it adds."""
     rows = ["| plugin or extension | needs | adds |", "| --- | --- | --- |"]
     for name, requirement in PLUGINS.items():
-        needs = [f"`{_shown(plugin)}` before it" for plugin, _ in requirement.plugins]
+        needs = [f"`{_shown(plugin)}` listed before it" for plugin, _ in requirement.plugins]
         needs += [f"the extension `{extension}`" for extension, _ in requirement.extensions]
         if requirement.material:
             needs.append("the Material theme")
@@ -213,10 +213,12 @@ def markdown_table() -> str:
             and order.first != I18N
             and order.first not in dict(requirement.plugins)
         ]
-        before = [f"before `{_shown(order.then)}`" for order in ORDERS if order.first == name]
+        before = [
+            f"listed before `{_shown(order.then)}`" for order in ORDERS if order.first == name
+        ]
         needs += after + before
-        if requirement.optional:
-            needs.append(f"optional: {requirement.optional}")
+        if requirement.notes:
+            needs.append(requirement.notes)
         rows.append(f"| `{name}` | {'; '.join(needs) or 'nothing'} | {requirement.adds} |")
     for name, (needs, adds) in EXTENSIONS.items():
         rows.append(f"| `{name}` (Markdown) | {needs} | {adds} |")
