@@ -104,6 +104,11 @@ def test_builds_strictly_without_warnings(knowledge_base):
         stem = path.removesuffix(".md").removesuffix("index").rstrip("/")
         for prefix in ("", "en/"):
             assert (site / prefix / stem / "index.html").is_file(), (prefix, stem)
+    # Citations name the organisation as publisher, not Příručka's own editorial board.
+    cite = parse(site / "en" / "projekty" / "ukazkovy-projekt" / "index.html").find(
+        ".//*[@data-prirucka-citation]"
+    )
+    assert 'Spolek "Naděje", z. s., ' in "".join(cite.itertext())
     pdfs = sorted(p.name for p in (site / "pdf").glob("*.pdf"))
     assert len(pdfs) == 2 and pdfs[0].endswith(".cs.pdf") and pdfs[1].endswith(".en.pdf")
 

@@ -118,6 +118,20 @@ def test_typography_alone_follows_each_language_of_an_i18n_site(tmp_path: Path):
     assert "“quotes”" in english and " – a dash" in english
 
 
+def test_admonitions_alone_keep_a_czech_page_czech_under_english_urls(tmp_path: Path):
+    pages = {
+        "cs/index.md": "# Úvod\n",
+        "en/index.md": "# Home\n",
+        "cs/jen-cesky.md": "# Jen česky\n\n!!! note\n    Text v rámci webu.\n",
+    }
+    extensions = ("admonition", "prirucka_admonitions", "prirucka_typography")
+    site = built(foreign_site(tmp_path / "site", extensions=extensions, pages=pages))
+    for page in (site / "jen-cesky" / "index.html", site / "en" / "jen-cesky" / "index.html"):
+        title = parse(page).find(".//*[@class='admonition-title']")
+        assert title.text == "Poznámka"  # not "Note": the text is Czech
+        assert "v\u00a0rámci" in article_text(page)
+
+
 def test_glossary_alone_finds_handbook_glossary(tmp_path: Path):
     pages = {
         "cs/index.md": "# Úvod\n\nObraťte se na OSPOD.\n",

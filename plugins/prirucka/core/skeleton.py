@@ -56,6 +56,7 @@ class Sample:
     folder: str  # "" = the top level
     slug: str
     names: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> section, about, page
+    front: dict[str, str] = field(default_factory=dict)  # extra front matter; {org} is filled in
 
     @property
     def path(self) -> str:
@@ -77,6 +78,7 @@ def samples() -> list[Sample]:
                 folder=spec.get("folder", kind),
                 slug=spec.get("slug", "ukazka"),
                 names={lang: dict(spec.get(lang) or {}) for lang in LANGUAGES},
+                front={str(k): str(v) for k, v in (spec.get("front") or {}).items()},
             )
         )
     return result
@@ -120,6 +122,19 @@ def _with_intro(text: str, intro: str) -> str:
     heading = next(i for i, line in enumerate(lines) if line.startswith("# "))
     lines[heading + 1 : heading + 1] = ["", intro.strip()]
     return text[: len(text) - len(body)] + "\n".join(lines)
+
+
+def _with_front(text: str, keys: dict[str, str]) -> str:
+    """`text` with `keys` added at the end of its front matter."""
+    if not keys:
+        return text
+    body = split(text).body
+    head = text[: len(text) - len(body)]
+    closing = head.rstrip("\n").rfind("\n") + 1  # the line of the closing `---`
+    lines = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in keys.items()
+    )
+    return head[:closing] + lines + head[closing:] + body
 
 
 def _translated(source_text: str, text: str, source_lang: str) -> str:
@@ -198,6 +213,7 @@ def render(options: Options) -> dict[str, str]:
             )
         for sample in kinds:
             text = scaffold.document(sample.kind, sample.name(lang, "page"), lang, today)
+            text = _with_front(text, {k: v.format(org=org) for k, v in sample.front.items()})
             pages.setdefault(sample.path, {})[lang] = _with_intro(
                 text, template("docs/intro.md.j2", lang=lang)
             )
