@@ -58,16 +58,18 @@ def page_language(md: Markdown, option: str | None) -> str:
        (a page served untranslated under the other language keeps its own language);
     3. the site's `theme.language` (i18n sets it per language pass);
     4. English.
+
+    Only the primary subtag is kept: `cs_CZ` and `cs-CZ` are `cs`.
     """
-    if option:
-        return str(option)
-    file, config = _mkdocs_page(md)
-    locale = getattr(file, "locale", None)
-    if locale:
-        return str(locale)
-    theme = _setting(config, "theme") if config is not None else None
-    language = theme.get("language") if hasattr(theme, "get") else None
-    return str(language) if language else DEFAULT_LANGUAGE
+    found = option
+    if not found:
+        file, config = _mkdocs_page(md)
+        found = getattr(file, "locale", None)
+        if not found:
+            theme = _setting(config, "theme") if config is not None else None
+            found = theme.get("language") if hasattr(theme, "get") else None
+    primary = str(found or "").strip().replace("_", "-").split("-")[0].lower()
+    return primary or DEFAULT_LANGUAGE
 
 
 def project_root(md: Markdown) -> Path | None:

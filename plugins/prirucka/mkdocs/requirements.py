@@ -1,10 +1,10 @@
 """What each of our plugins needs from mkdocs.yml, declared and checked in one place.
 
 Every plugin's `on_config` calls `check(config, "<its name>")`. What a plugin
-needs (another plugin, a Markdown extension, the Material theme) and the order
-that matters between plugins are declared in `PLUGINS` below; a plugin whose
-needs are not met stops the build with one line saying what to add or move,
-with the line of mkdocs.yml where the plugin is listed. The README's table of
+needs (another plugin, a Markdown extension, the Material theme) is declared in
+`PLUGINS` below, the order between plugins in `ORDERS`; a plugin whose needs
+are not met stops the build with one line saying what to add or move, with the
+line of mkdocs.yml where the plugin is listed. The README's table of
 plugins and extensions is `markdown_table()`, so it cannot drift from the checks.
 """
 
@@ -92,7 +92,9 @@ PLUGINS: dict[str, Requirement] = {
     ),
 }
 
-# The order of plugins under `plugins:` that Příručka relies on.
+# The order of plugins under `plugins:` that Příručka relies on. Today the plugins'
+# event priorities already run the events concerned in this order whatever the list
+# says; declaring it keeps every mkdocs.yml in the one order that is supported.
 ORDERS: tuple[Order, ...] = (
     *(
         Order(I18N, name, "i18n decides each page's language before our plugins read it")
