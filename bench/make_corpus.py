@@ -2,8 +2,9 @@
 
     python bench/make_corpus.py DEST [--pages N] [--publications P] [--seed S]
 
-DEST gets a complete project: a copy of the repository's mkdocs.yml, the print
-theme, funders.yml and the funders' logos (copied, not linked), the site logo,
+DEST gets a complete project: a copy of the repository's mkdocs.yml,
+funders.yml and the funders' logos (copied, not linked; the print theme comes
+from the package), the site logo,
 N pages per language (docs/cs/ and docs/en/, same relative paths) spread over
 P section folders sekce-01/ … sekce-PP/ (each with an index.md, which does not
 count towards N), a home page per language, a bar-chart PNG for every 5th page

@@ -123,6 +123,7 @@ def pdf(config_file, ids, lang, print_shop, output_dir, jobs, variant, strict) -
     from .core.sitedir import mark, site_dir_problem
     from .print import pipeline
 
+    _setup_logging(False)  # notes from the pipeline (e.g. a missing HarfBuzz subsetter)
     ctx = _context(config_file)
     project = ctx.project
     publications = list(ctx.publications)
@@ -405,6 +406,50 @@ def terms(config_file, path, target) -> None:
             click.echo(f"             avoid: {', '.join(v.text for v in wanted.avoid)}")
         if match.entry.note:
             click.echo(f"             note: {match.entry.note}")
+
+
+@main.command()
+@click.argument("directory", type=click.Path())
+@click.option("--site-name", help="The site's name (default: Znalostní báze / Knowledge base).")
+@click.option(
+    "--site-url",
+    default="https://example.org/",
+    show_default=True,
+    help="The address the site will be published at.",
+)
+@click.option(
+    "--org",
+    default="Organizace Příklad, z. s.",
+    show_default=True,
+    help="The organisation that publishes the knowledge base.",
+)
+def init(directory: str, site_name: str | None, site_url: str, org: str) -> None:
+    """Start a new bilingual knowledge base in DIRECTORY (new or empty): mkdocs.yml,
+    sample pages of every document type in Czech and English, a publication, a README."""
+    import shlex
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from .core import skeleton
+
+    options = skeleton.Options(
+        site_name=site_name, site_url=site_url, org=org, version=version("prirucka")
+    )
+    try:
+        written = skeleton.write(Path(directory), skeleton.render(options))
+    except AuthorError as error:
+        _fail(error)
+    click.echo(f"Created {len(written)} files in {directory}")
+    shown = shlex.quote(directory)
+    click.echo(f"Next: cd {shown} && prirucka build   (then read README.md)")
+
+
+@main.command()
+def doctor() -> None:
+    """Check what `prirucka build` needs on this computer, and say how to install what is missing."""
+    from . import doctor_cli
+
+    sys.exit(doctor_cli.run())
 
 
 @main.command()

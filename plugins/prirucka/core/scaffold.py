@@ -109,6 +109,11 @@ def _body(kind: str, title: str, lang: str) -> str:
     return "\n".join(parts)
 
 
+def document(kind: str, title: str, lang: str, today: dt.date) -> str:
+    """A new `kind` document in `lang`: its front matter and the type's usual sections."""
+    return _front(kind, title, lang, today) + "\n" + _body(kind, title, lang)
+
+
 def new_document(
     docs_dir: Path,
     languages: list[str],

@@ -13,6 +13,8 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from . import page_language
+
 # Material's admonition types and their aliases -> the title for each language.
 _TITLES: dict[str, dict[str, str]] = {
     "cs": {
@@ -55,11 +57,12 @@ def default_title(kind: str, lang: str) -> str:
 
 
 class _AdmonitionTitles(Treeprocessor):
-    def __init__(self, md: Markdown, lang: str) -> None:
+    def __init__(self, md: Markdown, extension: AdmonitionTitlesExtension) -> None:
         super().__init__(md)
-        self.lang = lang
+        self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        lang = page_language(self.md, self.extension.getConfig("lang"))
         for element in root.iter():
             classes = (element.get("class") or "").split()
             if element.tag == "div" and "admonition" in classes:
@@ -74,22 +77,23 @@ class _AdmonitionTitles(Treeprocessor):
             for kind in kinds:
                 # Only the generated default ("Note") is replaced, never an author's title.
                 if (title.text or "").strip() == kind.capitalize():
-                    title.text = default_title(kind, self.lang)
+                    title.text = default_title(kind, lang)
                     break
 
 
 class AdmonitionTitlesExtension(Extension):
-    """`prirucka_admonitions`: translate default admonition titles; option `lang`."""
+    """`prirucka_admonitions`: translate default admonition titles; option `lang` (see
+    `page_language` for the language when it is not set)."""
 
     def __init__(self, **kwargs) -> None:
-        self.config = {"lang": ["en", "Language of the page (cs, en)"]}
+        self.config = {
+            "lang": ["", "Language of the page (cs, en); found from the site when empty"]
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Priority 5: after the block parser and inline patterns (20), so titles exist.
-        md.treeprocessors.register(
-            _AdmonitionTitles(md, self.getConfig("lang")), "prirucka_admonitions", 5
-        )
+        md.treeprocessors.register(_AdmonitionTitles(md, self), "prirucka_admonitions", 5)
 
 
 def makeExtension(**kwargs) -> AdmonitionTitlesExtension:

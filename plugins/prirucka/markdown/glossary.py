@@ -5,9 +5,11 @@
   sociálně-právní ochrany dětí)", unless the page already used the full term;
 - the first use of a glossary term gets its definition on hover or tap.
 
-Same extension for the web and for print. Options: `lang`, `glossary` (path of
-handbook/glossary.yml), `terms` (the glossary already loaded by the build
-context, so it is not read again), `expand` (write out first uses; default true).
+Same extension for the web and for print. Options: `lang` (found from the
+site when empty, see `page_language`), `glossary` (path of the term base;
+default: handbook/glossary.yml next to mkdocs.yml), `terms` (the glossary
+already loaded by the build context, so it is not read again), `expand` (write out first
+uses; default true).
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..core import glossary as glossary_module
+from . import page_language, project_root
 
 _SKIP = {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "abbr", "dfn"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+DEFAULT_GLOSSARY = "handbook/glossary.yml"
 
 
 @cache
@@ -45,16 +49,22 @@ class _Terms(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        glossary = self.extension.getConfig("terms") or load_glossary(
-            self.extension.getConfig("glossary")
-        )
+        glossary = self.extension.getConfig("terms") or load_glossary(self._path())
         if glossary is None:
             return
         self.glossary = glossary
-        self.lang = self.extension.getConfig("lang")
+        self.lang = page_language(self.md, self.extension.getConfig("lang"))
         self.expand = self.extension.getConfig("expand")
         self.introduced: set[str] = set()  # entries explained or written out in the text already
         self._walk(root, in_heading=False)
+
+    def _path(self) -> str:
+        """The `glossary` option, relative to mkdocs.yml; by default handbook/glossary.yml there."""
+        option = self.extension.getConfig("glossary")
+        root = project_root(self.md)
+        if root is None:
+            return option
+        return str(root / (option or DEFAULT_GLOSSARY))
 
     def _skipped(self, element: etree.Element) -> bool:
         if element.tag in _SKIP or element.get("data-prirucka-glossary") == "off":
@@ -135,8 +145,8 @@ class _Terms(Treeprocessor):
 class GlossaryExtension(Extension):
     def __init__(self, **kwargs) -> None:
         self.config = {
-            "lang": ["en", "Language of the page (cs, en)"],
-            "glossary": ["", "Path of handbook/glossary.yml"],
+            "lang": ["", "Language of the page (cs, en); found from the site when empty"],
+            "glossary": ["", f"Path of the term base (default in a site: {DEFAULT_GLOSSARY})"],
             "terms": ["", "The glossary already loaded (a core.glossary.Glossary), if any"],
             "expand": [True, "Write out an abbreviation on its first use on a page"],
         }

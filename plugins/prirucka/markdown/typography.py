@@ -19,8 +19,10 @@ An element with a `lang` attribute switches the rules for what it contains:
 language without rules gets none. Inline raw HTML counts too: its text sits in
 the tree between the placeholders of its tags.
 
-Options: `lang` (the page's language, set per page by the site and print),
-`disable` (rule names switched off, a list or a mapping per language).
+Options: `lang` (the page's language; set per page by the site and print,
+otherwise found by `page_language`: the i18n language folder of the page, else
+the site's `theme.language`), `disable` (rule names switched off, a list or a
+mapping per language).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, STX
 
 from ..core import typography
+from . import page_language
 
 SKIP_TAGS = frozenset(
     {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "template"}
@@ -242,7 +245,7 @@ class _Typography(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if self.first:
             self.extension.fixed_points = set()
-        lang = typography.language(self.extension.getConfig("lang"))
+        lang = typography.language(page_language(self.md, self.extension.getConfig("lang")))
         self.disable = self.extension.disabled
         self._block(root, lang or None, 0)
 
@@ -293,7 +296,7 @@ class TypographyExtension(Extension):
 
     def __init__(self, **kwargs) -> None:
         self.config = {
-            "lang": ["en", "Language of the page (cs, en)"],
+            "lang": ["", "Language of the page (cs, en); found from the site when empty"],
             "disable": [[], "Rules switched off: a list, or a mapping per language"],
         }
         super().__init__(**kwargs)

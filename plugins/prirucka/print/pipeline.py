@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import re
@@ -26,7 +27,7 @@ from ..core.manifest import Publication
 from ..core.project import Project
 from ..core.theme import PACKAGE_THEME
 from .document import PrintDocument, assemble, theme
-from .render import PACKAGE_ASSETS, RenderRequest, RenderResult, render
+from .render import PACKAGE_ASSETS, SUBSET_NOTE, RenderRequest, RenderResult, render
 from .sources import chapters
 
 CACHE_VERSION = "prirucka-print-1"
@@ -353,6 +354,8 @@ def run(
     for outcome, key in planned:
         if outcome.result.cached:
             _finish(cache, outcome, key, outcome.result, progress)
+    if any(outcome.result.subset_fallback for outcome, _ in pending):
+        logging.getLogger("prirucka.print").info(SUBSET_NOTE)  # once, not per font and PDF
     return failed + [outcome for outcome, _ in planned]
 
 

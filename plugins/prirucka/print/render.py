@@ -15,6 +15,15 @@ PACKAGE_ASSETS = Path(__file__).resolve().parent / "assets"
 # PDF/A forbids the `NeedAppearances` flag WeasyPrint writes with them, so a
 # PDF/A variant gets plain boxes: a user stylesheet's !important wins.
 PLAIN_FORMS_CSS = "input, select, textarea, button { appearance: none !important; }"
+# Without the HarfBuzz-Subset library WeasyPrint subsets fonts with fontTools and
+# says so once per font and PDF: dozens of identical warnings that fail a strict
+# build though the PDFs are fine. It is said once per build instead (SUBSET_NOTE).
+_SUBSET_FALLBACK = "instead of HarfBuzz-Subset"
+SUBSET_NOTE = (
+    "PDFs: the HarfBuzz-Subset library is missing, so fonts are subset more slowly with "
+    "fontTools (the PDFs are fine); install it (Debian/Ubuntu: `sudo apt install "
+    "libharfbuzz-subset0`; macOS: `brew install harfbuzz`) or run `prirucka doctor`"
+)
 
 
 @dataclass
@@ -38,6 +47,7 @@ class RenderResult:
     refused: list[str] = field(default_factory=list)
     error: str | None = None
     cached: bool = False
+    subset_fallback: bool = False  # fonts were subset without HarfBuzz-Subset (SUBSET_NOTE)
 
 
 class _Collect(logging.Handler):
@@ -86,6 +96,8 @@ def render(request: RenderRequest) -> RenderResult:
     finally:
         logger.removeHandler(collect)
     refused = set(result.refused)
-    result.warnings = [m for m in collect.messages if not any(url in m for url in refused)]
+    messages = [m for m in collect.messages if _SUBSET_FALLBACK not in m]
+    result.subset_fallback = len(messages) < len(collect.messages)
+    result.warnings = [m for m in messages if not any(url in m for url in refused)]
     result.seconds = time.perf_counter() - started
     return result

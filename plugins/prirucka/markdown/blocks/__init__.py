@@ -11,9 +11,10 @@ Built on pymdownx.blocks (`/// name | title`, options as indented YAML):
 - `case`: an anonymised case study with the standard anonymisation note.
 
 Titles are in the page's language. Options of the extension: `lang` (the
-page's language), `path` (the source file, for messages; `<page>` without
-it) and `line` (the line of the file where the Markdown text starts, after
-the front matter). A mistake in a block raises
+page's language; found from the site when empty, see `page_language`),
+`path` (the source file, for messages; in an MkDocs build the page's file,
+else `<page>`) and `line` (the line of the file where the Markdown text
+starts, after the front matter). A mistake in a block raises
 `prirucka.core.errors.AuthorError` as `path:line: message` (or the subclass
 given as `error_type`); see `core/blocksyntax.py` for how the line is found.
 """
@@ -30,6 +31,7 @@ from ...core.blocksyntax import OptionsError, parse_options, scan
 from ...core.blocksyntax import contact_numbers as contact_numbers
 from ...core.blocksyntax import recommendation_anchors as recommendation_anchors
 from ...core.errors import AuthorError
+from .. import page_language, page_source
 from .base import PageContext
 from .case import Case
 from .contact import Contact
@@ -53,13 +55,23 @@ __all__ = [
 class _ScanOpeners(Preprocessor):
     """Before anything changes the lines: find every opener with its line and check it."""
 
-    def __init__(self, md: Markdown, context: PageContext, manager: BlocksProcessor) -> None:
+    def __init__(
+        self,
+        md: Markdown,
+        context: PageContext,
+        manager: BlocksProcessor,
+        extension: PriruckaBlocksExtension,
+    ) -> None:
         super().__init__(md)
         self.context = context
         self.manager = manager
+        self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
         context = self.context
+        # The page is known only now: MkDocs adds its page data after the extensions.
+        context.lang = page_language(self.md, self.extension.getConfig("lang"))
+        context.path = str(self.extension.getConfig("path") or "") or page_source(self.md)
         context.openers = scan(lines, context.first_line)
         for opener in context.openers:
             if opener.name not in self.manager.blocks:
@@ -90,7 +102,7 @@ class PriruckaBlocksExtension(BlocksExtension):
 
     def __init__(self, **kwargs) -> None:
         self.config = {
-            "lang": ["en", "Language of the page (cs, en)"],
+            "lang": ["", "Language of the page (cs, en); found from the site when empty"],
             "path": ["", "Source file of the page, for error messages"],
             "line": [1, "Line of the source file where the Markdown text starts"],
             "error_type": ["", "The AuthorError subclass a mistake raises (default AuthorError)"],
@@ -100,8 +112,6 @@ class PriruckaBlocksExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         md.registerExtension(self)
         self.context = PageContext(
-            lang=self.getConfig("lang"),
-            path=str(self.getConfig("path") or ""),
             first_line=int(self.getConfig("line") or 1),
             error_type=self.getConfig("error_type") or AuthorError,
         )
@@ -110,7 +120,7 @@ class PriruckaBlocksExtension(BlocksExtension):
         # Priority 40: before whitespace normalisation (30) and fenced code (25)
         # take lines away, so that the line numbers are the author's.
         md.preprocessors.register(
-            _ScanOpeners(md, self.context, block_mgr), "prirucka_blocks_scan", 40
+            _ScanOpeners(md, self.context, block_mgr, self), "prirucka_blocks_scan", 40
         )
         # Priority 30: after the block parser built the tree, before inline patterns (20).
         md.treeprocessors.register(PairSayAvoid(md), "prirucka_blocks_pairs", 30)

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from ...core.errors import AuthorError
 from ...markdown import SOURCE_AWARE
 from .. import i18n_adapter as i18n
+from .. import requirements
 from ..context_adapter import context
 from .config import BlocksConfig
 
@@ -37,6 +38,7 @@ class BlockError(AuthorError, PluginError):
 class BlocksPlugin(BasePlugin[BlocksConfig]):
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-blocks")
         self.ctx = context(config)
         if EXTENSION in config.markdown_extensions:
             config.mdx_configs.setdefault(EXTENSION, {})["error_type"] = BlockError

@@ -35,6 +35,7 @@ from mkdocs.structure.toc import get_toc
 
 from ...core import cache as verified
 from ...core.cache import package_digest
+from .. import requirements
 from ..context_adapter import context
 from .config import CacheConfig
 
@@ -90,6 +91,7 @@ class CachePlugin(BasePlugin[CacheConfig]):
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-cache")
         ctx = context(config)
         self.folder = ctx.project.cache_dir / "pages"
         self.active = self.config.enabled

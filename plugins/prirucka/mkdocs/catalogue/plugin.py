@@ -22,6 +22,7 @@ from ...core.collation import sort_key
 from ...core.numbers import number
 from ...core.schema import REGIONS, RESULTS
 from .. import i18n_adapter as i18n
+from .. import requirements
 from ..context_adapter import context
 from .config import CatalogueConfig
 
@@ -41,6 +42,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-catalogue")
         ctx = context(config)
         if self.pages is ctx.documents:
             return config  # the same context: a further language pass

@@ -18,6 +18,7 @@ from ...core import links
 from ...core.checks import allowed_codes
 from ...core.generated import generated_pages
 from .. import i18n_adapter as i18n
+from .. import requirements
 from ..context_adapter import context
 from .config import ChecksConfig
 
@@ -28,6 +29,7 @@ _LOG = {"error": log.error, "warning": log.warning, "info": log.info}
 class ChecksPlugin(BasePlugin[ChecksConfig]):
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-checks")
         ctx = context(config)
         if not i18n.in_nested_build(config):  # once per build, not per language
             for finding in ctx.problems("file-name", "manifest-extension"):

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from ...core import citation, documents, factbox
 from ...core import languages as ui
 from .. import i18n_adapter as i18n
+from .. import requirements
 from ..context_adapter import context
 from .config import DocumentsConfig
 
@@ -36,6 +37,7 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-documents")
         ctx = context(config)
         errors = ctx.problems("front-matter", "tags")
         if errors:
@@ -60,6 +62,7 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
             page.meta["tags"] = list(document.meta.tags)
         return markdown
 
+    @event_priority(10)  # before prirucka-catalogue (0), which puts its lists above the cite box
     def on_page_content(
         self, html_text: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:

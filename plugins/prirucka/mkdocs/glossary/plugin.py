@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from ...core import glossary as glossary_module
 from ...core import languages as ui
 from .. import i18n_adapter as i18n
+from .. import requirements
 from ..context_adapter import context
 from .config import GlossaryConfig
 
@@ -35,6 +36,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-glossary")
         self.ctx = context(config)
         errors = self.ctx.problems("glossary")
         if errors:

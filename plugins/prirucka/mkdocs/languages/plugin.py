@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from ...core import languages, sitemap
 from ...markdown import LANGUAGE_AWARE
 from .. import i18n_adapter as i18n
+from .. import requirements
 from ..context_adapter import context
 from ..templates import place_templates
 from .config import LanguagesConfig
@@ -40,6 +41,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
 
     @event_priority(-110)  # after i18n (-100) has set the language of this build pass
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-languages")
         context(config)  # loads and checks every input once for this build
         if ADMONITIONS not in config.markdown_extensions:
             config.markdown_extensions.append(ADMONITIONS)

@@ -18,6 +18,7 @@ from ...core import frontmatter, ordering
 from ...core.context import BuildContext
 from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
+from .. import requirements
 from ..context_adapter import context
 from .config import NavigationConfig
 
@@ -42,6 +43,7 @@ class _Reader:
 class NavigationPlugin(BasePlugin[NavigationConfig]):
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-navigation")
         self.ctx = context(config)
         return config
 

@@ -27,6 +27,7 @@ from ...core.manifest import FORMATS
 from ...core.project import Project
 from ...print import pipeline
 from .. import i18n_adapter as i18n
+from .. import requirements
 from ..context_adapter import context
 from .config import PrintConfig
 
@@ -53,6 +54,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-print")
         ctx = context(config)
         if ctx is not self.ctx:  # a new build (not a further language pass)
             self.ctx = ctx

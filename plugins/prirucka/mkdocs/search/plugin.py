@@ -28,6 +28,7 @@ from ...core import glossary as glossary_module
 from ...core import search
 from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
+from .. import requirements
 from ..context_adapter import context
 from ..templates import place_templates
 from .config import SearchConfig
@@ -53,6 +54,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     @event_priority(-110)  # after i18n (-100) set the language of this build pass
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-search")
         if "material/search" in config.plugins:
             log.warning(
                 "remove `search` from `plugins` in mkdocs.yml: prirucka-search replaces "

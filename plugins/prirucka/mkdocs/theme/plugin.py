@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from ...core import webfonts
 from ...core.theme import Theme
+from .. import requirements
 from .config import ThemeConfig
 
 log = get_plugin_logger(__name__)
@@ -31,6 +32,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self._fonts: list[webfonts.WebFont] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-theme")
         if config.theme.get("font") not in (False, None):
             log.info("theme.font switched off: fonts are served from the site, not Google Fonts")
         config.theme["font"] = False

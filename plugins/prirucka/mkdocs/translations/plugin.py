@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 from ...core import languages as ui
 from ...core import translation
 from .. import i18n_adapter as i18n
+from .. import requirements
 from ..context_adapter import context
 from .config import TranslationsConfig
 
@@ -31,6 +32,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requirements.check(config, "prirucka-translations")
         ctx = context(config)
         if self.entries is ctx.translation_status:
             return config  # the same context: a further language pass
