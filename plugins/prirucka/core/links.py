@@ -1,4 +1,7 @@
-"""Links, images, headings and raw HTML in a page's Markdown, checked against the docs tree."""
+"""Links, images and headings in a page's Markdown, checked against the docs tree.
+
+Raw HTML is judged on the rendered page (core/sanitize.py), not here.
+"""
 
 from __future__ import annotations
 
@@ -21,16 +24,6 @@ _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*(?:\{(?P<attr
 _EXPLICIT_ID = re.compile(r"(?:\{[^}]*#(?P<attr>[\w-]+)[^}]*\}|\bid=[\"'](?P<html>[^\"']+)[\"'])")
 _RECOMMENDATION = re.compile(r"^///\s*recommendation\b", re.M)
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
-_UNSAFE = (
-    (re.compile(r"<script\b", re.I), "a <script> element", "remove it; pages may not run code"),
-    (re.compile(r"<iframe\b", re.I), "an <iframe>", "link to the page instead of embedding it"),
-    (
-        re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I),
-        "an on…= event handler",
-        "remove the attribute",
-    ),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: URL", "link to a page or a web address"),
-)
 
 
 def _code_free(markdown: str) -> str:
@@ -101,7 +94,7 @@ def check(
     first_line: int = 1,
     generated: set[str] = frozenset(),
 ) -> list[Finding]:
-    """Findings about links, images, headings and raw HTML of one page."""
+    """Findings about links, images and headings of one page."""
     findings: list[Finding] = []
     text = _code_free(markdown)
 
@@ -224,7 +217,4 @@ def check(
             )
         previous = level
 
-    for pattern, what, hint in _UNSAFE:
-        for match in pattern.finditer(text):
-            add(match.start(), "error", "html-unsafe", f"{what} in the page", hint)
     return findings

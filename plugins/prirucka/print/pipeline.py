@@ -170,6 +170,7 @@ def _save_record(
         "files": {str(path): _digest_of(path) for path in paths},
         "pages_by_lang": document.pages_by_lang,
         "warnings": own_warnings,
+        "errors": document.errors,
     }
     cache.mkdir(parents=True, exist_ok=True)
     _record_path(cache, input_hash).write_text(
@@ -267,6 +268,7 @@ def run(
                         [],
                         record["pages_by_lang"],
                         fallback_warnings + record["warnings"],
+                        errors=record.get("errors", []),
                     )
                     key = record["pdf_key"]
                 else:
@@ -290,6 +292,7 @@ def run(
                 print_shop=options.print_shop,
             )
             outcome.warnings.extend(document.warnings)
+            outcome.errors.extend(document.errors)
             planned.append((outcome, key))
 
     pending = []
