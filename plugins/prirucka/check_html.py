@@ -68,5 +68,7 @@ def svg_findings(project: Project, arguments: tuple[str, ...] = ()) -> list[Find
             data = file.read_bytes()
         except OSError:
             continue
-        findings += sanitize.svg_findings(_shown(project, file), data)
+        logo = file.resolve().is_relative_to(project.handbook_dir.resolve())
+        consequence = sanitize.LOGO_CONSEQUENCE if logo else "the image is not published"
+        findings += sanitize.svg_findings(_shown(project, file), data, consequence)
     return findings

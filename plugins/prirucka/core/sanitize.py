@@ -23,7 +23,7 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as defused
 import nh3
 import tinyhtml5
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, EntitiesForbidden
 
 from .findings import Finding
 from .mdtext import code_masked
@@ -199,6 +199,9 @@ def _attribute_problem(element: str, name: str) -> Problem:
     elif element in ("html", "body", "head"):
         what = f"the attribute `{name}` for the page's <{element}>"
         reason, hint = "would change the whole page", "remove it"
+    elif name in ("action", "formaction", "method", "enctype", "target") and element == "form":
+        what = f"the attribute `{name}` on <form>"
+        reason, hint = _FORMS[0] + " and send it elsewhere", _FORMS[1]
     else:
         what = f"the attribute `{name}` on <{element}>"
         reason, hint = "is not among the attributes a page may use", "remove it"
@@ -272,10 +275,15 @@ def _style(value: str) -> tuple[str, list[str]]:
 
 
 def _style_problem(element: str, declaration: str) -> Problem:
-    prop = declaration.partition(":")[0].strip()
+    prop, _, value = declaration.partition(":")
+    prop = prop.strip()
+    if prop.lower() not in STYLE_PROPERTIES:
+        reason = f"`{prop}` is not among the styles a page may use (it could cover the page)"
+    else:
+        reason = "the value could load a file from elsewhere or hide code"
     return Problem(
         f"the style `{declaration}` on <{element}>",
-        "loads files, covers the page or is not among the styles a page may use; it is removed",
+        f"{reason}; it is removed",
         "use a class the theme defines, or ask for one",
         tuple(dict.fromkeys(n for n in (declaration, prop, "style=", "style") if n)),
     )
@@ -373,7 +381,7 @@ def _control_problem(char: str) -> Problem:
     return Problem(
         f"an invisible control character U+{ord(char):04X}",
         "can break the page; it is removed",
-        "delete it (it often comes with text copied from another program)",
+        "delete it; it often comes with text copied from another program",
         (char,),
     )
 
@@ -519,6 +527,11 @@ _XHTML = "http://www.w3.org/1999/xhtml"
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)([^'\")]*)\1\s*\)", re.I)
 
 
+# Logos are printed, not published: WeasyPrint runs no script and our URL fetcher
+# refuses outside files, but a logo must still be a plain drawing.
+LOGO_CONSEQUENCE = "a logo must be a plain drawing; replace the file"
+
+
 @dataclass(frozen=True)
 class SvgProblem:
     line: int
@@ -539,7 +552,7 @@ def _external(value: str) -> bool:
 def _css_problems(css: str) -> list[tuple[str, str]]:
     found = []
     if re.search(r"@import", css, re.I):
-        found.append(("an @import in CSS", "loads a style sheet from elsewhere"))
+        found.append(("an @import", "loads a style sheet from elsewhere"))
     for match in _CSS_URL.finditer(css):
         target = match.group(2)
         if not target.strip().startswith("#") and _external(target):
@@ -598,15 +611,15 @@ class _SvgJudge:
                     f"an event handler `{attribute}` on <{local}>",
                     "remove the attribute; images may not run code",
                 )
-            elif attribute in ("href", "src") and _external(value):
-                self.add(
-                    f"an outside reference `{value.strip()}` in `{attribute}` of <{local}>",
-                    "embed the picture in the file or refer to a part of it (#id)",
-                )
             elif re.search(r"(?:java|vb)script\s*:", re.sub(r"[\t\n\r]", "", value), re.I):
                 self.add(
                     f"a script address in `{attribute}` of <{local}>",
                     "remove it; images may not run code",
+                )
+            elif attribute in ("href", "src") and _external(value):
+                self.add(
+                    f"an outside reference `{value.strip()}` in `{attribute}` of <{local}>",
+                    "embed the picture in the file or refer to a part of it (#id)",
                 )
             elif attribute == "style" or "url(" in value.replace(" ", "").lower():
                 for what, why in _css_problems(value):
@@ -654,10 +667,11 @@ def svg_problems(data: bytes) -> list[SvgProblem]:
         parser.feed(data)
         parser.close()
     except DefusedXmlException as error:
-        judge.add(
-            f"the file declares entities or external files ({type(error).__name__})",
-            "remove the <!DOCTYPE …[…]> part; SVG images need no entities",
-        )
+        if isinstance(error, EntitiesForbidden):
+            what = f"the file declares the entity `{error.name}` (<!ENTITY …>)"
+        else:
+            what = "the file's <!DOCTYPE> loads an outside file"
+        judge.add(what, "remove the <!DOCTYPE …[…]> part; SVG images need no entities")
     except ParseError as error:
         line, col = error.position
         judge.add(
@@ -670,8 +684,10 @@ def svg_problems(data: bytes) -> list[SvgProblem]:
     return judge.problems
 
 
-def svg_findings(shown: str, data: bytes) -> list[Finding]:
-    """`svg-unsafe` errors for an SVG file: it is not published while it has any."""
+def svg_findings(
+    shown: str, data: bytes, consequence: str = "the image is not published"
+) -> list[Finding]:
+    """`svg-unsafe` errors for an SVG file (the site does not publish one that has any)."""
     return [
         Finding(
             shown,
@@ -679,7 +695,7 @@ def svg_findings(shown: str, data: bytes) -> list[Finding]:
             problem.col,
             "error",
             "svg-unsafe",
-            f"{problem.message}; the image is not published",
+            f"{problem.message}; {consequence}",
             problem.hint,
         )
         for problem in svg_problems(data)

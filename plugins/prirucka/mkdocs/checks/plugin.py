@@ -106,7 +106,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         if logos.is_dir():
             for logo in sorted(logos.rglob("*")):
                 if logo.suffix.lower() == ".svg" and logo.is_file():
-                    self._report(_svg_findings(self._shown(logo), str(logo)))
+                    self._report(_svg_findings(self._shown(logo), str(logo), logo=True))
         return files
 
     def _shown(self, path: str | Path) -> str:
@@ -123,15 +123,17 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
                 log.error(str(finding))
 
 
-def _svg_findings(shown: str, path: str) -> list[Finding]:
-    path_object = Path(path)
+def _svg_findings(shown: str, path: str, logo: bool = False) -> list[Finding]:
     try:
-        stat = path_object.stat()
+        stat = Path(path).stat()
     except OSError:
         return []
-    return _svg_findings_cached(shown, path, stat.st_mtime_ns, stat.st_size)
+    return _svg_findings_cached(shown, path, stat.st_mtime_ns, stat.st_size, logo)
 
 
-@cache
-def _svg_findings_cached(shown: str, path: str, mtime_ns: int, size: int) -> list[Finding]:
-    return sanitize.svg_findings(shown, Path(path).read_bytes())
+@cache  # every language pass meets the same files
+def _svg_findings_cached(
+    shown: str, path: str, mtime_ns: int, size: int, logo: bool
+) -> list[Finding]:
+    consequence = sanitize.LOGO_CONSEQUENCE if logo else "the image is not published"
+    return sanitize.svg_findings(shown, Path(path).read_bytes(), consequence)
