@@ -12,6 +12,7 @@ is proven by a Hypothesis property.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -408,6 +409,10 @@ _PIECES = st.sampled_from(
         "[^1]\n\n[^1]: Poznámka: text.\n\n",
         "{: onclick=x }\n",
         "{ .trida }\n",
+        "{ onclick #kotva }\n",
+        "{: hidden .x }\n",
+        "## Nadpis {#kotva .trida}\n\n",
+        "```{.python onclick}\nx\n```\n\n",
         "{#kotva}\n",
         '{: style="position:fixed" }\n',
         "&colon; ",
@@ -423,6 +428,8 @@ _PIECES = st.sampled_from(
         "\x0b",
         "/// say\n    attrs:\n      onclick: x\n\nText\n///\n\n",
         "/// say\nText\n///\n\n",
+        '/// say\n    "\\x61ttrs":\n      onclick: x\n\nText\n///\n\n',
+        '/// say\n    "att\\\n      rs": {class: x}\n\nText\n///\n\n',
         '!!! note "Titulek"\n    Text\n\n',
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n",
         "*[HTML]: HyperText\n\n",
@@ -471,7 +478,7 @@ def _full_check(project, markdown: str) -> list:
 
 
 @settings(
-    max_examples=200,
+    max_examples=int(os.environ.get("PRIRUCKA_PREFILTER_EXAMPLES", "200")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -484,6 +491,8 @@ def _full_check(project, markdown: str) -> list:
 @example("[x](java\nscript:alert(1))")
 @example("/// say\n    attrs:\n      onclick: x\n\nText\n///\n")
 @example("Kód \\`\\`<script>x</script>\\`\\`")
+@example("## Volné vyprávění {Text  #vypraveni }")  # a bare word is an attribute too
+@example('/// say\n    "\\x61ttrs":\n      onclick: x\n\nText\n///\n')  # YAML escapes
 def test_prefilter_lets_every_unsafe_page_through(repo_project, markdown):
     """Whenever the full check finds a problem, the pre-filter had sent the page to it."""
     if _full_check(repo_project, markdown):
@@ -491,7 +500,13 @@ def test_prefilter_lets_every_unsafe_page_through(repo_project, markdown):
 
 
 def test_prefilter_spares_ordinary_pages():
-    """Most real pages need no rendering: the pre-filter is what keeps check fast."""
-    pages = [frontmatter.read(p).body for p in (REPO / "docs").rglob("*.md")]
+    """Content pages need no rendering (the pre-filter keeps check fast); only the
+    editor guide, which shows HTML and attribute lists in code, is rendered."""
+    pages = [
+        frontmatter.read(p).body
+        for p in (REPO / "docs").rglob("*.md")
+        if "pro-editory" not in p.parts
+    ]
     spared = sum(not sanitize.may_be_unsafe(body) for body in pages)
-    assert spared > 0.8 * len(pages)
+    assert len(pages) > 20
+    assert spared >= 0.9 * len(pages)

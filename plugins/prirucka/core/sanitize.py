@@ -492,10 +492,13 @@ def _find(lines: list[str], needle: str, start: tuple[int, int]) -> tuple[int, i
 _SUSPECT = re.compile(
     r"<[A-Za-z!/?]"  # raw HTML, comments, autolinks
     r"|&[#A-Za-z]"  # character references can spell a scheme (javascript&colon;)
-    r"|\{[^\n]*="  # attribute lists with values (attr_list, fenced code headers)
     r"|\battrs\b"  # the `attrs` option of /// blocks
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 )
+# Attribute lists (attr_list, fenced code headers) run from `{` to the line's end.
+_BRACES = re.compile(r"\{([^\n]*)")
+# Only `#id` and `.class` words are harmless there; a bare word is an attribute too.
+_SAFE_WORD = re.compile(r"[#.][^=\"'<>&`\s]*")
 # A link target or reference definition that starts with a scheme: `](x:`, `]: x:`.
 # Browsers drop tabs and line breaks inside URLs, Markdown drops backslashes
 # before punctuation, so both may sit inside the scheme.
@@ -507,12 +510,18 @@ def may_be_unsafe(markdown: str) -> bool:
 
     Markdown alone makes only allowed elements and attributes; what can go
     wrong comes from raw HTML (`<`), character references (`&`), attribute
-    lists and block `attrs` (arbitrary attributes), control characters, and
-    link targets with a scheme (`](x:…`, `[id]: x:…`). A page with none of
-    these is not rendered by `prirucka check`.
+    lists with anything but `#id` and `.class` (`{: onclick }` is an attribute
+    too), block `attrs` (also spelled with YAML escapes, `"\\x61ttrs"`, hence
+    any backslash on a page with blocks), control characters, and link
+    targets with a scheme (`](x:…`, `[id]: x:…`). A page with none of these is
+    not rendered by `prirucka check`.
     """
-    if _SUSPECT.search(markdown):
+    if _SUSPECT.search(markdown) or ("///" in markdown and "\\" in markdown):
         return True
+    for match in _BRACES.finditer(markdown):
+        for word in re.split(r"[\s{}:]+", match.group(1)):
+            if word and not _SAFE_WORD.fullmatch(word):
+                return True
     for match in _TARGET_SCHEME.finditer(markdown):
         scheme = re.sub(r"[\\\t\r\n]", "", match.group(1)).lower()
         if scheme not in SCHEMES:
