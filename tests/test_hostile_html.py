@@ -378,6 +378,103 @@ def test_cleaned_html_is_always_within_the_allow_list(fragment):
         assert _canonical(sanitize.strip(fragment)) == _canonical(fragment)
 
 
+# ---------------------------------------------------------------- the quick look
+
+_HTML_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "text ",
+        " ",
+        "\n",
+        "\t",
+        '<a href="https://example.org/?a=1&amp;b=2">',
+        '<a href="javascript:x">',
+        '<a href="jav&#x61;script:x">',
+        '<a href="&#106;avascript:x">',
+        '<a href="java&Tab;script:x">',
+        '<a href="java\nscript:x">',
+        "<a href=javascript:x>",
+        "<a href='javascript:x'>",
+        '<a title="x" onclick="y">',
+        "<a onclick>",
+        '<p ONCLICK="x">',
+        "<P>",
+        "<title>",
+        "</title>",
+        "<textarea>",
+        "<svg>",
+        '<input type="checkbox">',
+        '<input type="text">',
+        "<input>",
+        '<input type="checkbox" disabled/>',
+        '<img src="data:image/png;base64,AA" alt="">',
+        '<img src="data:text/html,x">',
+        '<span style="color: red">',
+        '<span style="position: fixed">',
+        '<span style="color: re&#100;">',
+        '<body onload="x">',
+        '<html lang="cs">',
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "<script>",
+        "</script>",
+        '"',
+        "'",
+        "<",
+        ">",
+        "=",
+        "&",
+        "&amp;",
+        "&lt;",
+        "&quot;",
+        "/",
+        "\x00",
+        '<a href="x"/>',
+        "</a>",
+        '<div class="x" data-y="1" aria-label="z">',
+        "</div >",
+        '</div class="x">',
+        '<td align="left">',
+        '<a\nhref="javascript:x">',
+        '<a href="x"\nonclick="y">',
+        '<a href="x"onclick="y">',
+        "<a/onclick=x>",
+        '<form action="https://e.example/">',
+    ]
+)
+
+_RENDERED = [
+    markdown_to_html(body, "cs", project_module.load(REPO / "mkdocs.yml"), "x.md", 1)
+    for body in [
+        frontmatter.read(path).body for path in sorted((REPO / "docs" / "cs").rglob("*.md"))[:6]
+    ]
+]
+
+
+@settings(max_examples=int(os.environ.get("PRIRUCKA_QUICK_LOOK_EXAMPLES", "300")), deadline=None)
+@given(
+    st.one_of(
+        st.lists(_HTML_PIECES, max_size=15).map("".join),
+        st.sampled_from(_RENDERED).flatmap(
+            lambda html: st.lists(
+                st.tuples(st.integers(0, len(html)), _HTML_PIECES), max_size=3
+            ).map(lambda inserts: _apply(html, inserts))
+        ),
+    )
+)
+def test_quick_look_never_passes_what_the_parser_refuses(html):
+    """`clean()` skips the parse when `plainly_allowed()` says so: it must never be wrong."""
+    if sanitize.plainly_allowed(html):
+        assert sanitize.problems(html) == [], html
+
+
+def test_quick_look_suits_ordinary_pages():
+    assert all(sanitize.plainly_allowed(html) for html in _RENDERED)
+
+
 # ---------------------------------------------------------------- the pre-filter of check
 
 

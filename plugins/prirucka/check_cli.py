@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import check_html
-from .core import checks, frontmatter, manifest
+from .core import checks, manifest
 from .core import glossary as glossary_module
 from .core.errors import AuthorError
 from .core.findings import Finding
@@ -57,11 +57,7 @@ def run(project: Project, arguments: tuple[str, ...], strict: bool, output: str)
     publications = {path.stem for path in manifest.manifest_paths(project.handbook_dir)}
     for lang, path in pages:
         findings += checks.check_page(project, lang, path, settings, glossary, publications)
-        try:
-            doc = frontmatter.read(project.language_dir(lang) / path)
-        except AuthorError:
-            continue  # check_page reported it
-        findings += check_html.html_findings(project, lang, path, doc)
+        findings += check_html.page_findings(project, lang, path)
     findings += check_html.svg_findings(project, arguments)
     findings += checks.missing_translations(project, set(pages) if arguments else None)
     if strict:

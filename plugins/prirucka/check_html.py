@@ -13,7 +13,7 @@ from pathlib import Path
 from .core import sanitize
 from .core.errors import AuthorError
 from .core.findings import Finding
-from .core.frontmatter import Document
+from .core.frontmatter import Document, read
 from .core.project import Project
 from .print.chapter import markdown_to_html
 
@@ -45,6 +45,23 @@ def html_findings(project: Project, lang: str, path: str, doc: Document) -> list
         return []
     shown = _shown(project, project.language_dir(lang) / path)
     return sanitize.findings(shown, sanitize.problems(html), doc.body, doc.body_line)
+
+
+def page_findings(project: Project, lang: str, path: str) -> list[Finding]:
+    """`html_findings` of one page, read from disk only when its text could need it.
+
+    The pre-filter first looks at the whole file (front matter too: a
+    superset of the body, so nothing is missed); most pages stop there, without
+    parsing their front matter a second time.
+    """
+    file = project.language_dir(lang) / path
+    try:
+        if not sanitize.may_be_unsafe(file.read_text(encoding="utf-8-sig")):
+            return []
+        doc = read(file)
+    except (OSError, UnicodeDecodeError, AuthorError):
+        return []  # check_page reports what is wrong with the file
+    return html_findings(project, lang, path, doc)
 
 
 def svg_files(project: Project) -> list[Path]:

@@ -411,11 +411,58 @@ def strip(html: str) -> str:
     return nh3.clean(_CONTROL.sub("", html), **_cleaner_options())
 
 
+# The shape Python-Markdown writes: every `<` opens or closes a tag whose
+# attributes are double-quoted and hold no `<` or `>`.
+_PLAIN_TAG = re.compile(
+    r'<(/?)([a-z][a-z0-9]*)((?:[ \t\n]+[A-Za-z_][-A-Za-z0-9_.]*(?:="[^"<>]*")?)*)[ \t\n]*/?>'
+)
+_PLAIN_ATTRIBUTE = re.compile(r'([A-Za-z_][-A-Za-z0-9_.]*)(?:="([^"<>]*)")?')
+_OTHER_REFERENCE = re.compile(r"&(?!(?:amp|quot|lt|gt|#39);)")
+
+
+def plainly_allowed(html: str) -> bool:
+    """True only if `html` holds nothing outside the allow-list, told without parsing it.
+
+    A quick look that suits most pages: every `<` must open or close a plain
+    tag of an allowed HTML element, with allowed attributes whose values are
+    double-quoted, hold no `<`, `>` or character reference other than `&amp;`,
+    `&quot;`, `&lt;`, `&gt;` and pass the same judgement as in `problems()`.
+    A browser then reads exactly these tags (each ends in the data state), so
+    `problems()` could find nothing. Anything else (comments, inline SVG,
+    other quoting, a stray `<`) is left to the full parse: False.
+    """
+    if _CONTROL.search(html):
+        return False
+    position = html.find("<")
+    while position >= 0:
+        match = _PLAIN_TAG.match(html, position)
+        if match is None:
+            return False
+        closing, name, attributes = match.groups()
+        if name not in HTML_ELEMENTS or (closing and attributes.strip()):
+            return False
+        typed = False
+        for attribute in _PLAIN_ATTRIBUTE.finditer(attributes):
+            key, value = attribute.group(1).lower(), attribute.group(2) or ""
+            if not _allowed_attribute(name, key) or _OTHER_REFERENCE.search(value):
+                return False
+            value = html_module.unescape(value)
+            if _judge_attribute(name, key, value) != (value, []):
+                return False
+            typed = typed or key == "type"
+        if name == "input" and not closing and not typed:
+            return False
+        position = html.find("<", match.end())
+    return True
+
+
 def clean(html: str) -> Cleaned:
     """The page's HTML cleaned, and what was wrong with it.
 
     Nothing wrong: the very same string comes back (no re-serialisation).
     """
+    if plainly_allowed(html):
+        return Cleaned(html, [])
     found = problems(html)
     if not found:
         return Cleaned(html, [])
@@ -489,12 +536,10 @@ def _find(lines: list[str], needle: str, start: tuple[int, int]) -> tuple[int, i
 
 # ---------------------------------------------------------------- pre-filter for check
 
-_SUSPECT = re.compile(
-    r"<[A-Za-z!/?]"  # raw HTML, comments, autolinks
-    r"|&[#A-Za-z]"  # character references can spell a scheme (javascript&colon;)
-    r"|\battrs\b"  # the `attrs` option of /// blocks
-    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
-)
+# Raw HTML and comments start `<` + letter, `!`, `/` or `?`; character references
+# `&#` or `&` + letter (they can spell a scheme: javascript&colon;). One scan
+# for these characters and the control characters is what most pages cost.
+_SUSPECT_CHAR = re.compile(r"[<&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Attribute lists (attr_list, fenced code headers) run from `{` to the line's end.
 _BRACES = re.compile(r"\{([^\n]*)")
 # Only `#id` and `.class` words are harmless there; a bare word is an attribute too.
@@ -516,7 +561,13 @@ def may_be_unsafe(markdown: str) -> bool:
     targets with a scheme (`](x:…`, `[id]: x:…`). A page with none of these is
     not rendered by `prirucka check`.
     """
-    if _SUSPECT.search(markdown) or ("///" in markdown and "\\" in markdown):
+    for match in _SUSPECT_CHAR.finditer(markdown):
+        char, after = match.group(), markdown[match.end() : match.end() + 1]
+        if char not in "<&" or (after.isascii() and after.isalpha()):
+            return True
+        if after and after in ("!/?" if char == "<" else "#"):
+            return True
+    if "attrs" in markdown or ("///" in markdown and "\\" in markdown):
         return True
     for match in _BRACES.finditer(markdown):
         for word in re.split(r"[\s{}:]+", match.group(1)):
