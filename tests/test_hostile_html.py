@@ -353,6 +353,7 @@ def test_generated_html_passes_unchanged():
         ("<template><script>alert(1)</script></template>", "<template>"),
         ('<p style="behavior:url(x.htc)">x</p>', "the style"),
         ('<p style="color:re\\64">x</p>', "the style"),
+        ('<p style="margin-top: -40em">x</p>', "negative value"),
         ('<input type="text" name="pin">', '<input type="text">'),
         ("<input>", '<input type="text">'),
         ('<a href="x" ping="https://t.example/">x</a>', "`ping`"),

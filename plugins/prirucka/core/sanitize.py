@@ -267,6 +267,9 @@ def _style(value: str) -> tuple[str, list[str]]:
             and prop in STYLE_PROPERTIES
             and functions <= _STYLE_FUNCTIONS
             and not re.search(r"[\\<>@]|/\*|url|expression|javascript", rest, re.I)
+            and not re.search(
+                r"(?:^|[\s(,])-\s*[\d.]", rest
+            )  # negative margins move it over the page
         ):
             kept.append(declaration)
         else:
@@ -279,6 +282,8 @@ def _style_problem(element: str, declaration: str) -> Problem:
     prop = prop.strip()
     if prop.lower() not in STYLE_PROPERTIES:
         reason = f"`{prop}` is not among the styles a page may use (it could cover the page)"
+    elif re.search(r"(?:^|[\s(,])-\s*[\d.]", value):
+        reason = "a negative value could move the text over the rest of the page"
     else:
         reason = "the value could load a file from elsewhere or hide code"
     return Problem(
