@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from . import check_html
 from .core import checks
 from .core.context import BuildContext
 from .core.findings import Finding
@@ -55,6 +56,10 @@ def run(ctx: BuildContext, arguments: tuple[str, ...], strict: bool, output: str
     findings = _loading_findings(ctx, pages, arguments)
     for lang, path in pages:
         findings += checks.check_page(ctx, lang, path, settings, generated)
+        doc = ctx.pages[(lang, path)].doc
+        if doc is not None:
+            findings += check_html.html_findings(ctx.project, lang, path, doc)
+    findings += check_html.svg_findings(ctx.project, arguments)
     findings += checks.missing_translations(ctx, set(pages) if arguments else None)
     return report(findings, len(pages), strict, output)
 

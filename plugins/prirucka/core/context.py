@@ -225,7 +225,7 @@ def _read_page(
         )
     digest = hashlib.sha256(data).hexdigest()
     try:
-        text = decode(data, file)
+        text = decode(data, file, nul_allowed=True)
     except AuthorError as error:
         problem = _finding(project, error, "file-unreadable")
         return PageSource(lang, path, file, stamp, digest, None, problems=(problem,))

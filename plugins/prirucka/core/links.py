@@ -1,4 +1,7 @@
-"""Links, images, headings and raw HTML in a page's Markdown, checked against the docs tree."""
+"""Links, images and headings in a page's Markdown, checked against the docs tree.
+
+Raw HTML is judged on the rendered page (core/sanitize.py), not here.
+"""
 
 from __future__ import annotations
 
@@ -19,16 +22,6 @@ _LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
 )
 _EXPLICIT_ID = re.compile(r"(?:\{[^}]*#(?P<attr>[\w-]+)[^}]*\}|\bid=[\"'](?P<html>[^\"']+)[\"'])")
-_UNSAFE = (
-    (re.compile(r"<script\b", re.I), "a <script> element", "remove it; pages may not run code"),
-    (re.compile(r"<iframe\b", re.I), "an <iframe>", "link to the page instead of embedding it"),
-    (
-        re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I),
-        "an on…= event handler",
-        "remove the attribute",
-    ),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: URL", "link to a page or a web address"),
-)
 
 
 def anchors(markdown: str) -> set[str]:
@@ -83,7 +76,7 @@ def check(
     generated: set[str] = frozenset(),
     pages: Pages | None = None,
 ) -> list[Finding]:
-    """Findings about links, images, headings and raw HTML of one page.
+    """Findings about links, images and headings of one page.
 
     `pages` gives the text of the pages linked to (default: read from `docs_dir`).
     """
@@ -210,7 +203,4 @@ def check(
             )
         previous = heading.level
 
-    for pattern, what, hint in _UNSAFE:
-        for match in pattern.finditer(text):
-            add(match.start(), "error", "html-unsafe", f"{what} in the page", hint)
     return findings

@@ -74,9 +74,12 @@ def guess_encoding(data: bytes) -> tuple[str, str]:
     return name, name.upper()
 
 
-def decode(data: bytes, path: Path) -> str:
-    """`data` as text; AuthorError naming the line of a NUL byte or the encoding it looks like."""
-    if b"\x00" in data:
+def decode(data: bytes, path: Path, nul_allowed: bool = False) -> str:
+    """`data` as text; AuthorError naming the line of a NUL byte or the encoding it looks like.
+
+    With `nul_allowed` (pages: the HTML check reports NUL bytes at their line, among the
+    page's other problems, and removes them from what is published) they are kept."""
+    if b"\x00" in data and not (nul_allowed and data.count(b"\x00") <= len(data) // 4):
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         if data.count(b"\x00") > len(data) // 4:
             raise AuthorError(path, line, "is UTF-16 or binary, not UTF-8 text; save it as UTF-8")

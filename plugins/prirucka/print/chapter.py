@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import markdown
 import tinyhtml5
 
-from ..core import frontmatter
+from ..core import frontmatter, sanitize
 from ..core.extensions import LANGUAGE_AWARE, SOURCE_AWARE
 from ..core.glossary import Glossary
 from ..core.ordering import Sources
@@ -39,6 +39,7 @@ class ChapterHTML:
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
     warnings: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # local files it embeds (images)
+    errors: list[str] = field(default_factory=list)  # unsafe HTML, removed from the chapter
 
 
 def markdown_to_html(
@@ -318,17 +319,19 @@ def render_chapter(
     document = (pages.document(chapter.text_lang, chapter.path) if pages else None) or (
         frontmatter.read(chapter.file, project.root)
     )
+    shown = _shown(project, chapter.file)
     html = markdown_to_html(
-        document.body,
-        chapter.text_lang,
-        project,
-        _shown(project, chapter.file),
-        document.body_line,
-        glossary,
+        document.body, chapter.text_lang, project, shown, document.body_line, glossary
     )
-    body = _parse(html)
+    # Cleaned before the links are rewritten: no javascript: link ever becomes a PDF link.
+    cleaned = sanitize.clean(html)
+    body = _parse(cleaned.html)
     title = str(document.meta.get("title") or "")
     out = ChapterHTML(chapter=chapter, title=title, html="")
+    out.errors = [
+        f"{f.path}:{f.line}:{f.col}: {f.code}: {f.message} ({f.hint})"
+        for f in sanitize.findings(shown, cleaned.problems, document.body, document.body_line)
+    ]
     rewriter = _Rewriter(project, chapter, anchors, out)
     rewriter.ids(body)
     rewriter.footnotes(body)

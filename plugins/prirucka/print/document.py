@@ -36,6 +36,7 @@ class PrintDocument:
     files: list[Path] = field(default_factory=list)  # local files the HTML embeds
     # Each chapter's source file and its HTML, to name the page behind a refused URL.
     sources: list[tuple[Path, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # unsafe HTML removed from chapters
 
     @property
     def filename(self) -> str:
@@ -165,6 +166,7 @@ def assemble(
     anchors: list[str] = []
     pages_by_lang: dict[str, list[str]] = {}
     sources: list[tuple[Path, str]] = []
+    errors: list[str] = []
     for lang in langs:
         part = _part(project, publication, lang, pdf_name)
         found, fallback_warnings = chapters(project, publication, lang, pages)
@@ -175,6 +177,7 @@ def assemble(
         for ch in found:
             rendered = chapter_html.render_chapter(project, ch, chapter_anchors, pages, glossary)
             warnings.extend(rendered.warnings)
+            errors.extend(rendered.errors)
             files.extend(rendered.files)
             sources.append((ch.file, rendered.html))
             anchors.append(ch.anchor)
@@ -249,5 +252,5 @@ def assemble(
         .render(context)
     )
     return PrintDocument(
-        publication, output, html, anchors, pages_by_lang, warnings, files, sources
+        publication, output, html, anchors, pages_by_lang, warnings, files, sources, errors
     )

@@ -180,6 +180,7 @@ def _save_record(
         "files": {str(path): _digest_of(path) for path in paths},
         "pages_by_lang": document.pages_by_lang,
         "warnings": own_warnings,
+        "errors": document.errors,
     }
     verified.store(_record_path(cache, input_hash), json.dumps(record, ensure_ascii=False).encode())
 
@@ -213,6 +214,7 @@ def _reuse(cache: Path, input_hash: str) -> dict | None:
             "pdf_key": str(record["pdf_key"]),
             "pages_by_lang": dict(record["pages_by_lang"]),
             "warnings": list(record["warnings"]),
+            "errors": list(record.get("errors", [])),
         }
     except (KeyError, TypeError, AttributeError):
         verified.discard(_record_path(cache, input_hash))
@@ -306,6 +308,7 @@ def run(
                         [],
                         record["pages_by_lang"],
                         fallback_warnings + record["warnings"],
+                        errors=record.get("errors", []),
                     )
                     key = record["pdf_key"]
                 else:
@@ -329,6 +332,7 @@ def run(
                 print_shop=options.print_shop,
             )
             outcome.warnings.extend(document.warnings)
+            outcome.errors.extend(document.errors)
             planned.append((outcome, key))
 
     pending = []
