@@ -78,7 +78,7 @@ def test_valid_project():
         ),
         (
             "type: page\ntitle: X\naudience: [kids]\n",
-            "`audience: kids` is unknown; use parents, professionals, editors",
+            "`audience: kids` is unknown; use parents, children, professionals, editors",
         ),
         ("type: methodology\ntitle: X\nbinding: maybe\n", "`binding` is true (binding) or false"),
         (
@@ -106,7 +106,7 @@ def test_fact_box_in_each_language():
     czech = factbox.project_box("cs", validate(PROJECT))
     assert "<dt>Předkladatel</dt><dd>Spirála, Ústecký kraj, z. s.</dd>" in czech
     assert "celá Česká republika, Ústecký kraj" in czech
-    assert "plánované 147\u00a0146\u00a0EUR · grant 147\u00a0146\u00a0EUR" in czech
+    assert "počáteční 147\u00a0146\u00a0EUR · grant 147\u00a0146\u00a0EUR" in czech
     assert "<dt>Období</dt><dd>1/2023–4/2024</dd>" in czech
     assert '<dd class="prirucka-results__value">494</dd> <dt>přímé intervence</dt>' in czech
     english = factbox.project_box("en", validate(PROJECT, "en"))

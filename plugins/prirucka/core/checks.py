@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import glossary as glossary_module
-from . import links, privacy, translation
+from . import links, plainlanguage, privacy, translation
 from .blocksyntax import contact_numbers
 from .errors import AuthorError
 from .findings import Finding
 from .frontmatter import read
 from .generated import generated_pages
 from .project import Project
-from .schema import validate
+from .schema import fact_findings, validate
 
 # `<!-- prirucka: allow privacy-phone term-variant -->` on a line or the line above
 # accepts those findings there on purpose ("privacy" alone: every privacy code).
@@ -84,7 +84,10 @@ def check_page(
         return [Finding(shown, error.line or 1, 1, "error", "front-matter", error.message)]
     findings: list[Finding] = []
     try:
-        validate(doc, lang, publications)
+        meta = validate(doc, lang, publications)
+        # Project facts need sources; pages for parents and children need plain language.
+        findings += fact_findings(shown, doc, meta)
+        findings += plainlanguage.check(shown, doc.body, lang, doc.body_line, meta.audience)
     except AuthorError as error:
         findings.append(Finding(shown, error.line or 1, 1, "error", "front-matter", error.message))
     made = generated_pages(project.plugin_configs)
