@@ -98,11 +98,12 @@ _ABBREVIATIONS = {
     },
 }
 _PASSIVE = {
-    # a form of "být" followed (at most one word later) by a passive participle
+    # a form of "být" followed (at most one word later) by a passive participle;
+    # short forms in -it/-yt/-ut ("zabit") are left out: they look like infinitives
     "cs": re.compile(
         r"\b(?:je|jsou|byl[aoiy]?|bude|budou|být|bývá|bývají|není|nejsou|nebyl[aoiy]?|nebude|nebudou)"
         r"\s+(?:[^\W\d_]+\s+)?"
-        r"((?:[^\W\d_]{2,})(?:en|ena|eno|eni|eny|án|ána|áno|áni|ány|it|ita|ito|iti|ity|yt|yta|yto|yti|yty))\b",
+        r"((?:[^\W\d_]{2,})(?:en|ena|eno|eni|eny|án|ána|áno|áni|ány|ita|ito|ity|yta|yto|yty))\b",
         re.I,
     ),
     "en": re.compile(
