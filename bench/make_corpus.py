@@ -815,6 +815,8 @@ def manifest(number: int, folder: str, title: tuple[str, str]) -> str:
             "  number: 1",
             f"  date: {date.isoformat()}",
             f"funders: [{', '.join(funders)}]",
+            # A funding statement is printed only with its source (fictional here, like the corpus).
+            "funding_source: {title: Smlouva o grantu BENCH (fiktivní), url: https://example.org/}",
             f"project_number: BENCH-{number:03d}",
             "license: CC-BY-4.0",
             "keywords:",

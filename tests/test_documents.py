@@ -77,7 +77,7 @@ def test_valid_project():
         ),
         (
             "type: page\ntitle: X\naudience: [kids]\n",
-            "`audience: kids` is unknown; use parents, professionals, editors",
+            "`audience: kids` is unknown; use parents, children, professionals, editors",
         ),
         ("type: methodology\ntitle: X\nbinding: maybe\n", "`binding` is true (binding) or false"),
         (
@@ -115,7 +115,7 @@ def test_fact_box_in_each_language():
     czech = factbox.project_box("cs", validate(PROJECT))
     assert "<dt>Předkladatel</dt><dd>Spirála, Ústecký kraj, z. s.</dd>" in czech
     assert "celá Česká republika, Ústecký kraj" in czech
-    assert "plánované 147\u00a0146\u00a0EUR · grant 147\u00a0146\u00a0EUR" in czech
+    assert "počáteční 147\u00a0146\u00a0EUR · grant 147\u00a0146\u00a0EUR" in czech
     assert "<dt>Období</dt><dd>1/2023–4/2024</dd>" in czech
     assert '<dd class="prirucka-results__value">494</dd> <dt>přímé intervence</dt>' in czech
     english = factbox.project_box("en", validate(PROJECT, "en"))
@@ -277,3 +277,192 @@ def test_tag_vocabulary_errors_name_the_line(tmp_path):
     with pytest.raises(AuthorError) as raised:
         tags.load(tmp_path / "tags.yml", ["cs", "en"])
     assert "tags.yml:4: “x” is already a name of tag `a`" in str(raised.value)
+
+
+# --- sources of facts, targets, reports ----------------------------------------------------
+
+SOURCED = """---
+type: project
+title: Ukázkový projekt
+promoter: Organizace Příklad, z. s.
+number: PŘÍKLAD-0001
+period: {start: 2020-01, end: 2021-06, estimated: true}
+costs: {eligible: 10000, grant: 10000, currency: EUR}
+programme: Ukázkový program
+results:
+  children_supported: 12
+  consultations: {label: konzultace, value: 34}
+targets:
+  families_supported: 10
+sources:
+  - title: Závěrečná zpráva
+    url: https://example.org/zprava
+    facts: [results]
+  - title: Smlouva o grantu
+    facts: [promoter, number, period, costs, programme, targets]
+---
+
+# Ukázkový projekt
+"""
+
+
+def test_every_fact_covered_by_its_sources():
+    meta = validate(SOURCED)
+    assert meta.facts() == [
+        "promoter",
+        "number",
+        "period",
+        "costs",
+        "programme",
+        "results.children_supported",
+        "results.consultations",
+        "targets.families_supported",
+    ]
+    assert meta.sources_of("results.consultations") == [1]
+    assert meta.sources_of("costs") == [2]
+    assert schema.fact_findings("x.md", split(SOURCED, "x.md"), meta) == []
+
+
+def test_unsourced_facts_are_warnings_with_their_lines():
+    text = SOURCED.replace("    facts: [results]\n", "    facts: [results.children_supported]\n")
+    text = text.replace(
+        "    facts: [promoter, number, period, costs, programme, targets]\n",
+        "    facts: [promoter, number]\n",
+    )
+    doc = split(text, "docs/cs/projekty/x.md")
+    meta = schema.validate(doc, "cs")
+    found = schema.fact_findings("docs/cs/projekty/x.md", doc, meta)
+    assert [(f.line, f.level, f.code, f.message) for f in found] == [
+        (6, "warning", "fact-unsourced", "`period` has no source"),
+        (7, "warning", "fact-unsourced", "`costs` has no source"),
+        (8, "warning", "fact-unsourced", "`programme` has no source"),
+        (11, "warning", "fact-unsourced", "`results.consultations` has no source"),
+        (13, "warning", "fact-unsourced", "`targets.families_supported` has no source"),
+    ]
+    # A source without `facts` covers the whole page; other types have no fact box.
+    page_wide = text.replace("    facts: [promoter, number]\n", "")
+    assert schema.fact_findings("x.md", split(page_wide, "x.md"), validate(page_wide)) == []
+    assert (
+        schema.fact_findings(
+            "x.md",
+            split("---\ntype: page\ntitle: X\n---\n", "x.md"),
+            validate("---\ntype: page\ntitle: X\n---\n"),
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "message"),
+    [
+        (
+            "    url: https://example.org/zprava\n",
+            "    adresa: https://example.org/zprava\n",
+            "docs/cs/x.md:16: unknown key `adresa`; a source has title, url and facts",
+        ),
+        (
+            "    url: https://example.org/zprava\n",
+            "    urls: https://example.org/zprava\n",
+            "docs/cs/x.md:16: unknown key `urls`; did you mean `url`?",
+        ),
+        (
+            "    url: https://example.org/zprava\n",
+            "    url: example.org/zprava\n",
+            "docs/cs/x.md:16: `url` must be a web address starting with http:// or https://",
+        ),
+        (
+            "    facts: [results]\n",
+            "    facts: [resutls]\n",
+            "docs/cs/x.md:17: `resutls` is not a fact of this page; did you mean `results`?",
+        ),
+        (
+            "    facts: [results]\n",
+            "    facts: [funder]\n",
+            "docs/cs/x.md:17: `funder` is not a fact of this page",
+        ),
+        (
+            "  - title: Smlouva o grantu\n",
+            "  - url: https://example.org/smlouva\n",
+            "docs/cs/x.md:18: a source needs a `title`",
+        ),
+        (
+            "costs: {eligible: 10000",
+            "costs: {elligible: 10000",
+            "docs/cs/x.md:7: `costs` is {initial: …, final: …, eligible: …",
+        ),
+        (
+            "estimated: true}",
+            "estimated: yes please}",
+            "docs/cs/x.md:6: `period.estimated` is true when the source gives the dates as a plan",
+        ),
+    ],
+)
+def test_source_errors_name_the_line(replace, by, message):
+    with pytest.raises(AuthorError) as raised:
+        validate(SOURCED.replace(replace, by))
+    assert message in str(raised.value)
+
+
+def test_print_languages_and_children_audience():
+    meta = validate(
+        "---\ntype: leaflet\ntitle: X\naudience: [children]\nprint: {languages: [cs]}\n---\n"
+    )
+    assert meta.audience == ["children"] and meta.print_languages == ["cs"]
+    with pytest.raises(AuthorError) as raised:
+        validate("---\ntype: page\ntitle: X\nprint: {languages: [de]}\n---\n")
+    assert "docs/cs/x.md:4: `print.languages: de` is unknown; use cs, en" in str(raised.value)
+
+
+def test_fact_box_shows_sources_targets_and_eligible_costs():
+    czech = factbox.project_box("cs", validate(SOURCED))
+    assert "způsobilé výdaje 10\u00a0000\u00a0EUR · grant 10\u00a0000\u00a0EUR" in czech
+    assert "<dd>1/2020–6/2021 (předpokládané)" in czech
+    assert '<p class="prirucka-facts__title">Plánované hodnoty</p>' in czech
+    assert '<p class="prirucka-facts__title">Zdroje údajů</p>' in czech
+    assert (
+        '<li id="prirucka-source-1"><a href="https://example.org/zprava">Závěrečná zpráva</a></li>'
+        in czech
+    )
+    assert '<li id="prirucka-source-2">Smlouva o grantu</li>' in czech
+    # Two sources: each fact shows which one supports it.
+    assert (
+        '<dt>Číslo projektu</dt><dd>PŘÍKLAD-0001<sup class="prirucka-facts__source"><a href="#prirucka-source-2">2</a></sup></dd>'
+        in czech
+    )
+    assert "<dt>konzultace<sup" in czech and 'href="#prirucka-source-1">1</a>' in czech
+    assert czech.index("Výsledky") < czech.index("Plánované hodnoty") < czech.index("Zdroje údajů")
+    english = factbox.project_box("en", validate(SOURCED, "en"))
+    assert "total eligible costs EUR\u00a010,000" in english and "(estimated)" in english
+    assert "Targets (planned)" in english and ">Sources<" in english
+    # One source: no numbers beside the facts.
+    single = SOURCED.split("  - title: Smlouva")[0].replace("    facts: [results]\n", "") + "---\n"
+    assert "<sup" not in factbox.project_box("cs", validate(single))
+
+
+def test_report_citation_and_scaffold(tmp_path):
+    bib = citation.bibtex(
+        "k", "cs", "report", [], "Analýza", "Redakce", "2025-09-15", "https://x.org/"
+    )
+    assert bib.startswith("@techreport{k,") and "institution = {Redakce}" in bib
+    assert (
+        citation.csl_json("k", "en", "report", [], "A", "P", None, "https://x.org/")[0]["type"]
+        == "report"
+    )
+    assert citation.bibtex("k", "cs", "leaflet", [], "L", "P", None, "https://x.org/").startswith(
+        "@booklet{k,"
+    )
+    from prirucka.core.scaffold import new_document
+
+    written = new_document(
+        tmp_path, ["cs", "en"], "report", "analyza", "zpravy", {"cs": "Analýza", "en": "Analysis"}
+    )
+    czech = written[0].read_text()
+    assert "type: report" in czech
+    assert [line for line in czech.splitlines() if line.startswith("## ")] == [
+        "## Shrnutí",
+        "## Metoda",
+        "## Zjištění",
+        "## Doporučení",
+        "## Zdroje",
+    ]
+    assert validate(czech).type == "report"

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import links, privacy
+from . import links, plainlanguage, privacy
 from .blocksyntax import contact_numbers
 from .context import BuildContext
 from .findings import Finding
 from .generated import generated_pages
 from .project import Project
+from .schema import fact_findings
 
 # `<!-- prirucka: allow privacy-phone term-variant -->` on a line or the line above
 # accepts those findings there on purpose ("privacy" alone: every privacy code).
@@ -85,6 +86,10 @@ def check_page(
     findings: list[Finding] = []
     if generated is None:
         generated = generated_pages(project.plugin_configs)
+    if source.meta is not None:
+        # Project facts need sources; pages for parents and children need plain language.
+        findings += fact_findings(shown, doc, source.meta)
+        findings += plainlanguage.check(shown, doc.body, lang, doc.body_line, source.meta.audience)
     findings += links.check(
         shown,
         doc.body,

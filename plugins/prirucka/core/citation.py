@@ -83,6 +83,23 @@ def _bib_escape(text: str) -> str:
     )
 
 
+# BibTeX entry and CSL type per document type; anything else is a web page (@misc).
+BIBTEX_TYPES = {
+    "handbook": "book",
+    "manual": "book",
+    "methodology": "techreport",
+    "report": "techreport",
+    "leaflet": "booklet",
+}
+CSL_TYPES = {
+    "handbook": "book",
+    "manual": "book",
+    "methodology": "report",
+    "report": "report",
+    "leaflet": "pamphlet",
+}
+
+
 def bibtex(
     key: str,
     lang: str,
@@ -93,12 +110,8 @@ def bibtex(
     date: str | None,
     url: str,
 ) -> str:
-    """A BibTeX entry (@misc for web pages, @book for handbooks and manuals)."""
-    entry = (
-        "book"
-        if kind in ("handbook", "manual")
-        else ("techreport" if kind == "methodology" else "misc")
-    )
+    """A BibTeX entry (@misc for web pages, @book for handbooks, @techreport for reports)."""
+    entry = BIBTEX_TYPES.get(kind, "misc")
     names = " and ".join(
         "{" + _bib_escape(a) + "}" if len(a.split()) > 3 or "–" in a else _bib_escape(a)
         for a in (authors or [publisher])
@@ -110,6 +123,8 @@ def bibtex(
         if entry == "book"
         else f"  institution = {{{_bib_escape(publisher)}}}"
         if entry == "techreport"
+        else f"  howpublished = {{{_bib_escape(publisher)}}}"
+        if entry == "booklet"
         else f"  organization = {{{_bib_escape(publisher)}}}",
         f"  year = {{{date[:4]}}}" if date else None,
         f"  url = {{{url}}}",
@@ -131,9 +146,7 @@ def csl_json(
     """CSL-JSON (for Zotero, Citavi, pandoc)."""
     item: dict = {
         "id": key,
-        "type": {"handbook": "book", "manual": "book", "methodology": "report"}.get(
-            kind, "webpage"
-        ),
+        "type": CSL_TYPES.get(kind, "webpage"),
         "title": title,
         "author": [_csl_name(a) for a in (authors or [publisher])],
         "publisher": publisher,

@@ -6,7 +6,7 @@ import html
 
 from . import languages as ui
 from .numbers import money, number
-from .schema import REGIONS, DocumentMeta
+from .schema import COST_KEYS, REGIONS, DocumentMeta
 
 
 def _period(lang: str, period: dict[str, str]) -> str:
@@ -15,7 +15,49 @@ def _period(lang: str, period: dict[str, str]) -> str:
         return f"{int(parts[1])}/{parts[0]}" if len(parts) > 1 else parts[0]
 
     start = month(period["start"])
-    return f"{start}–{month(period['end'])}" if period.get("end") else start
+    shown = f"{start}–{month(period['end'])}" if period.get("end") else start
+    if period.get("estimated"):
+        shown += f" ({ui.text(lang, 'period.estimated')})"
+    return shown
+
+
+def _marks(meta: DocumentMeta, fact: str) -> str:
+    """Superscript numbers of the sources behind a fact; none when the page has one source."""
+    if len(meta.sources) < 2:
+        return ""
+    numbers = meta.sources_of(fact)
+    links = ",".join(f'<a href="#prirucka-source-{n}">{n}</a>' for n in numbers)
+    return f'<sup class="prirucka-facts__source">{links}</sup>' if numbers else ""
+
+
+def _sources(lang: str, meta: DocumentMeta) -> str:
+    items = []
+    for number_, source in enumerate(meta.sources, start=1):
+        title = html.escape(source.title)
+        if source.url:
+            url = html.escape(source.url)
+            title = f'<a href="{url}">{title}</a>'
+        items.append(f'<li id="prirucka-source-{number_}">{title}</li>')
+    label = html.escape(ui.text(lang, "facts.sources"))
+    return (
+        f'<p class="prirucka-facts__title">{label}</p>'
+        f'<ol class="prirucka-facts__sources">{"".join(items)}</ol>'
+    )
+
+
+def _figures(lang: str, meta: DocumentMeta, group: str) -> list[str]:
+    figures = getattr(meta, group)
+    if not figures:
+        return []
+    out = [f'<p class="prirucka-facts__title">{html.escape(ui.text(lang, "facts." + group))}</p>']
+    out.append(f'<dl class="prirucka-results prirucka-results--{group}">')
+    for figure in figures:
+        out.append(
+            f'<div><dd class="prirucka-results__value">{number(lang, figure.value)}</dd> '
+            f"<dt>{html.escape(figure.label)}{_marks(meta, f'{group}.{figure.name}')}</dt></div>"
+        )
+    out.append("</dl>")
+    return out
 
 
 def project_box(lang: str, meta: DocumentMeta) -> str:
@@ -23,7 +65,7 @@ def project_box(lang: str, meta: DocumentMeta) -> str:
     rows: list[tuple[str, str]] = []
 
     def add(key: str, value: str) -> None:
-        rows.append((ui.text(lang, f"facts.{key}"), value))
+        rows.append((ui.text(lang, f"facts.{key}"), value + _marks(meta, key)))
 
     for key in ("promoter", "number"):
         if key in facts:
@@ -42,32 +84,27 @@ def project_box(lang: str, meta: DocumentMeta) -> str:
         costs = facts["costs"]
         parts = [
             f"{ui.text(lang, 'costs.' + key)} {money(lang, costs[key], costs['currency'])}"
-            for key in ("initial", "final", "grant")
+            for key in COST_KEYS
             if key in costs
         ]
         add("costs", " · ".join(parts))
     if "funder" in facts:
         add("funder", html.escape(facts["funder"]))
+    if "programme" in facts:
+        add("programme", html.escape(facts["programme"]))
     if "website" in facts:
         url = html.escape(facts["website"])
-        add("website", f'<a href="{url}">{url}</a>')
+        rows.append((ui.text(lang, "facts.website"), f'<a href="{url}">{url}</a>'))
     out = [
         f'<aside class="prirucka-facts" lang="{lang}" aria-label="{html.escape(ui.text(lang, "facts"))}">'
     ]
     out.append(f'<p class="prirucka-facts__title">{html.escape(ui.text(lang, "facts"))}</p><dl>')
     out.extend(f"<dt>{html.escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
     out.append("</dl>")
-    if meta.results:
-        out.append(
-            f'<p class="prirucka-facts__title">{html.escape(ui.text(lang, "facts.results"))}</p>'
-        )
-        out.append('<dl class="prirucka-results">')
-        for result in meta.results:
-            out.append(
-                f'<div><dd class="prirucka-results__value">{number(lang, result.value)}</dd> '
-                f"<dt>{html.escape(result.label)}</dt></div>"
-            )
-        out.append("</dl>")
+    out.extend(_figures(lang, meta, "results"))
+    out.extend(_figures(lang, meta, "targets"))
+    if meta.sources:
+        out.append(_sources(lang, meta))
     out.append("</aside>")
     return "".join(out)
 

@@ -57,6 +57,14 @@ class Funder:
     show_project_number: bool
 
 
+@dataclass(frozen=True)
+class FundingSource:
+    """The document that says this publication was funded (grant decision, programme page)."""
+
+    title: Localized
+    url: str | None
+
+
 @dataclass
 class Publication:
     id: str
@@ -75,6 +83,7 @@ class Publication:
     edition: Edition | None = None
     funders: list[Funder] = field(default_factory=list)
     project_number: str | None = None
+    funding_source: FundingSource | None = None
     subject: Localized = field(default_factory=dict)
     keywords: dict[str, list[str]] = field(default_factory=dict)
     toc: bool = True
@@ -223,6 +232,7 @@ _KEYS = {
     "edition": False,
     "funders": False,
     "project_number": False,
+    "funding_source": False,
     "license": True,
     "subject": False,
     "keywords": False,
@@ -327,6 +337,31 @@ def load_publication(
             )
         chosen.append(funders[fid])
 
+    # A funder's logo and statement are printed only when a cited document supports them.
+    funding_source = None
+    if "funding_source" in data:
+        spec = reader.mapping(
+            data["funding_source"], ("funding_source",), {"title": True, "url": False}
+        )
+        url = spec.get("url")
+        if url is not None and not re.match(r"^https?://\S+$", str(url)):
+            raise reader.error(
+                ("funding_source", "url"), "`url` must start with http:// or https://"
+            )
+        funding_source = FundingSource(
+            reader.text(spec["title"], ("funding_source", "title")), str(url) if url else None
+        )
+        if not chosen:
+            raise reader.error(
+                ("funding_source",),
+                "`funding_source` supports a funder's statement, but `funders` names none",
+            )
+    elif chosen:
+        raise reader.error(
+            ("funders",),
+            "a funder's statement is printed only with its source: add `funding_source: {title: …, url: …}` naming the document (grant decision, the programme's project page) that says this publication was funded",
+        )
+
     project_number = data.get("project_number")
     for index, funder in enumerate(chosen):
         if funder.show_project_number and not project_number:
@@ -361,6 +396,7 @@ def load_publication(
         edition=edition,
         funders=sorted(chosen, key=lambda f: f.order),
         project_number=str(project_number) if project_number is not None else None,
+        funding_source=funding_source,
         license=reader.choice(data["license"], ("license",), tuple(LICENSES)),
         subject=reader.text(data["subject"], ("subject",)) if data.get("subject") else {},
         keywords=keywords,

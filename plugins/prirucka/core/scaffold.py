@@ -43,6 +43,13 @@ SECTIONS: dict[str, list[tuple[str, str]]] = {
         ("Závaznost", "Status"),
     ],
     "project": [("Popis", "Description"), ("Výsledky", "Results")],
+    "report": [
+        ("Shrnutí", "Summary"),
+        ("Metoda", "Method"),
+        ("Zjištění", "Findings"),
+        ("Doporučení", "Recommendations"),
+        ("Zdroje", "Sources"),
+    ],
 }
 AUDIENCE = {
     "handbook": "parents",
@@ -50,6 +57,7 @@ AUDIENCE = {
     "leaflet": "professionals",
     "methodology": "professionals",
     "project": "professionals",
+    "report": "professionals",
     "page": "professionals",
 }
 PROJECT_KEYS = """# promoter: Organizace, z. s.
@@ -60,7 +68,10 @@ PROJECT_KEYS = """# promoter: Organizace, z. s.
 # period: {start: 2025-01, end: 2026-12}
 # costs: {initial: 100000, grant: 90000, currency: EUR}
 # funder: Fondy EHP
-# results: {children_supported: 0}
+# results: {children_supported: 0}   # achieved figures only; plans go under targets:
+# sources:                           # every fact above needs one
+#   - title: Název dokumentu, ze kterého údaje pocházejí
+#     url: https://example.org/projekt
 """
 METHODOLOGY_KEYS = """number: 1/{year}
 year: {year}

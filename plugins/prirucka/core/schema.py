@@ -1,7 +1,9 @@
 """Typed front matter: what each kind of document declares, checked with file and line.
 
 Every page declares `type:` (page, handbook, manual, leaflet, methodology,
-project). Unknown keys are errors: a typo must not pass silently.
+project, report). Unknown keys are errors: a typo must not pass silently.
+A project's facts name their sources (`sources:`); `fact_findings()` reports
+the facts that no source covers.
 """
 
 from __future__ import annotations
@@ -13,12 +15,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import AuthorError, did_you_mean
+from .findings import Finding
 from .frontmatter import Document
+from .languages import SUPPORTED
 from .mdtext import heading_text, headings
 
-TYPES = ("page", "handbook", "manual", "leaflet", "methodology", "project")
-AUDIENCES = ("parents", "professionals", "editors")
+TYPES = ("page", "handbook", "manual", "leaflet", "methodology", "project", "report")
+AUDIENCES = ("parents", "children", "professionals", "editors")
 PROJECT_STATUSES = ("planned", "running", "completed")
+# The facts of a project page that must name a source (results and targets count one by one).
+FACTS = (
+    "promoter",
+    "partners",
+    "number",
+    "region",
+    "target_groups",
+    "status",
+    "period",
+    "costs",
+    "funder",
+    "programme",
+)
+COST_KEYS = ("initial", "final", "eligible", "grant")
 CURRENCIES = ("EUR", "CZK")
 
 # Czech regions (kraje) and the whole country, with both languages' names.
@@ -52,15 +70,17 @@ RESULTS: dict[str, dict[str, str]] = {
 }
 
 _COMMON = {
-    "type": "page, handbook, manual, leaflet, methodology or project",
+    "type": "page, handbook, manual, leaflet, methodology, project or report",
     "title": "the page title",
     "description": "one sentence: the summary shown in lists and search results",
     "order": "position in its folder (1, 2, 3…)",
-    "audience": "parents, professionals and/or editors",
+    "audience": "parents, children, professionals and/or editors",
     "authors": "a list of names",
     "date": "the date of this version, YYYY-MM-DD",
     "tags": "a list of tags",
-    "project": "the project page this document comes from, e.g. projekty/spolu-pomoc-detem.md",
+    "project": "the project page this document draws on, e.g. projekty/spolu-pomoc-detem.md",
+    "sources": "where the page's facts come from: a list of {title: …, url: …, facts: […]}",
+    "print": "{languages: [cs]}: the PDFs this page is printed in (default: every language)",
     "translation": "the translation record (written by `prirucka sync`)",
     "search": "{exclude: true} or {boost: 2}",
     "hide": "Material's hide: [navigation, toc]",
@@ -76,6 +96,10 @@ _PER_TYPE = {
         "publication": "the handbook/<id>.yml it is printed in",
     },
     "leaflet": {
+        "edition": "edition number",
+        "publication": "the handbook/<id>.yml it is printed in",
+    },
+    "report": {
         "edition": "edition number",
         "publication": "the handbook/<id>.yml it is printed in",
     },
@@ -95,11 +119,13 @@ _PER_TYPE = {
         "region": f"one or more of: {', '.join(REGIONS)}",
         "target_groups": "a list of target groups",
         "status": "planned, running or completed",
-        "period": "{start: YYYY-MM, end: YYYY-MM}",
-        "costs": "{initial: …, final: …, grant: …, currency: EUR or CZK}",
-        "funder": "the funder, as named by the funder",
+        "period": "{start: YYYY-MM, end: YYYY-MM, estimated: true}",
+        "costs": "{initial: …, final: …, eligible: …, grant: …, currency: EUR or CZK}",
+        "funder": "the funder, as the source names it",
+        "programme": "the grant programme, as the source names it",
         "website": "the project's web address",
-        "results": "named figures, e.g. {children_supported: 146}",
+        "results": "achieved figures, e.g. {children_supported: 146}",
+        "targets": "planned figures (targets), e.g. {families_supported: 30}",
     },
 }
 
@@ -113,6 +139,22 @@ class Result:
     key: str  # a RESULTS key, or "" for a custom label
     label: str
     value: float
+    name: str = ""  # the key as written in the front matter
+
+
+@dataclass
+class Source:
+    title: str
+    url: str = ""
+    facts: list[str] = field(default_factory=list)  # empty: every fact of the page
+    line: int = 1
+
+    def covers(self, fact: str) -> bool:
+        """Whether this source supports `fact` ('costs', 'results.children_supported'…)."""
+        if not self.facts:
+            return True
+        group = fact.split(".", 1)[0]
+        return fact in self.facts or group in self.facts
 
 
 @dataclass
@@ -127,6 +169,20 @@ class DocumentMeta:
     project: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # the type's own keys, validated
     results: list[Result] = field(default_factory=list)
+    targets: list[Result] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    print_languages: list[str] | None = None  # None: printed in every language
+
+    def facts(self) -> list[str]:
+        """The facts this page states: 'number', 'costs', 'results.<key>'…"""
+        named = [key for key in FACTS if key in self.extra]
+        named += [f"results.{r.name}" for r in self.results]
+        named += [f"targets.{r.name}" for r in self.targets]
+        return named
+
+    def sources_of(self, fact: str) -> list[int]:
+        """1-based numbers of the sources that support `fact`."""
+        return [n for n, source in enumerate(self.sources, start=1) if source.covers(fact)]
 
 
 class _Check:
@@ -226,9 +282,137 @@ def validate(doc: Document, language: str, publications: set[str] | None = None)
         search = meta["search"]
         if not isinstance(search, dict) or set(search) - {"exclude", "boost"}:
             raise check.fail("search", "`search` is {exclude: true} or {boost: 2}")
+    if "print" in meta:
+        result.print_languages = _print_languages(check, meta["print"])
     validator = {"project": _project, "methodology": _methodology}.get(kind, _publication_part)
     validator(check, meta, result, language, publications)
+    if "sources" in meta:
+        result.sources = _sources(check, meta["sources"], result)
     return result
+
+
+def _print_languages(check: _Check, value: Any) -> list[str]:
+    usage = "`print` is {languages: [cs]}: the languages whose PDFs print this page"
+    if not isinstance(value, dict) or set(value) != {"languages"}:
+        raise check.fail("print", usage)
+    languages = value["languages"]
+    if isinstance(languages, str):
+        languages = [languages]
+    if not isinstance(languages, list) or not languages:
+        raise check.fail("print", usage)
+    for lang in languages:
+        if lang not in SUPPORTED:
+            raise check.fail(
+                "print", f"`print.languages: {lang}` is unknown; use {', '.join(SUPPORTED)}"
+            )
+    return [str(lang) for lang in languages]
+
+
+_SOURCE_KEYS = {"title": "the document's title", "url": "its web address", "facts": "facts"}
+
+
+def _sources(check: _Check, value: Any, result: DocumentMeta) -> list[Source]:
+    """`sources:` as a list of {title, url, facts}; facts must be ones the page states."""
+    usage = "`sources` is a list of documents: - {title: …, url: https://…, facts: [costs, …]}"
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise check.fail("sources", usage)
+    doc = check.doc
+    known = result.facts() + [key for key in ("results", "targets") if key in doc.meta]
+    sources = []
+    for index, entry in enumerate(value):
+        line = nested_line(doc, "sources", index)
+        if isinstance(entry, str):
+            entry = {"title": entry}
+        if not isinstance(entry, dict):
+            raise AuthorError(doc.path, line, usage)
+        for key in entry:
+            if key not in _SOURCE_KEYS:
+                hint = did_you_mean(key, _SOURCE_KEYS, "a source has title, url and facts")
+                raise AuthorError(
+                    doc.path, nested_line(doc, "sources", index, key), f"unknown key `{key}`{hint}"
+                )
+        title = entry.get("title")
+        if not isinstance(title, str) or not title.strip():
+            raise AuthorError(
+                doc.path, line, "a source needs a `title`: the document's name as it gives it"
+            )
+        url = entry.get("url", "")
+        if url and (not isinstance(url, str) or not re.match(r"^https?://\S+$", url)):
+            raise AuthorError(
+                doc.path,
+                nested_line(doc, "sources", index, "url"),
+                "`url` must be a web address starting with http:// or https://",
+            )
+        facts = entry.get("facts", [])
+        if isinstance(facts, str):
+            facts = [facts]
+        if not isinstance(facts, list):
+            raise AuthorError(
+                doc.path, nested_line(doc, "sources", index, "facts"), "`facts` must be a list"
+            )
+        for fact in facts:
+            if str(fact) not in known:
+                hint = did_you_mean(
+                    fact, known, f"this page states: {', '.join(known) or 'no facts'}"
+                )
+                raise AuthorError(
+                    doc.path,
+                    nested_line(doc, "sources", index, "facts"),
+                    f"`{fact}` is not a fact of this page{hint}",
+                )
+        sources.append(Source(title.strip(), url or "", [str(f) for f in facts], line))
+    return sources
+
+
+def nested_line(doc: Document, top: str, index: int | None = None, key: str | None = None) -> int:
+    """Line in the file of `top:` (its `index`-th list item, its `key:`); the closest known."""
+    lines = doc.raw_meta.splitlines()
+    start = doc.key_line(top)
+    if start == 1 and not any(re.match(rf"{re.escape(top)}\s*:", line) for line in lines):
+        return 1
+    position = start - 2  # index into `lines`
+    end = next(
+        (i for i in range(position + 1, len(lines)) if re.match(r"^[^\s#-]", lines[i])),
+        len(lines),
+    )
+    found = position
+    if index is not None:
+        items = [i for i in range(position + 1, end) if re.match(r"^\s*-\s", lines[i])]
+        if index < len(items):
+            found = items[index]
+            end = items[index + 1] if index + 1 < len(items) else end
+    if key is not None:
+        pattern = re.compile(rf"(^|[\s{{,-]){re.escape(key)}\s*:")
+        for i in range(found, end):
+            if pattern.search(lines[i]):
+                return i + 2
+    return found + 2
+
+
+def fact_findings(shown: str, doc: Document, meta: DocumentMeta) -> list[Finding]:
+    """A warning for every fact of a project page that no source in `sources:` supports."""
+    if meta.type != "project":
+        return []
+    findings = []
+    for fact in meta.facts():
+        if meta.sources_of(fact):
+            continue
+        top, _, key = fact.partition(".")
+        line = nested_line(doc, top, key=key or None)
+        findings.append(
+            Finding(
+                shown,
+                line,
+                1,
+                "warning",
+                "fact-unsourced",
+                f"`{fact}` has no source",
+                "name the document it comes from under `sources:` (title, url, facts)",
+            )
+        )
+    return findings
 
 
 def _publication_part(
@@ -270,7 +454,7 @@ _PERIOD = re.compile(r"^\d{4}(-\d{2})?(-\d{2})?$")
 
 
 def _project(check: _Check, meta: dict, result: DocumentMeta, language: str, publications) -> None:
-    for key in ("promoter", "number", "funder", "website"):
+    for key in ("promoter", "number", "funder", "programme", "website"):
         if key in meta:
             result.extra[key] = check.text(key, meta[key])
     for key in ("partners", "target_groups"):
@@ -292,16 +476,29 @@ def _project(check: _Check, meta: dict, result: DocumentMeta, language: str, pub
         result.extra["status"] = meta["status"]
     if "period" in meta:
         period = meta["period"]
-        if not isinstance(period, dict) or set(period) - {"start", "end"} or "start" not in period:
+        if (
+            not isinstance(period, dict)
+            or set(period) - {"start", "end", "estimated"}
+            or "start" not in period
+        ):
             raise check.fail("period", "`period` is {start: YYYY-MM, end: YYYY-MM}")
         for part in ("start", "end"):
             if part in period and not _PERIOD.match(str(period[part])):
                 raise check.fail("period", f"`period.{part}` must be YYYY-MM (or YYYY)")
-        result.extra["period"] = {k: str(v) for k, v in period.items()}
+        if not isinstance(period.get("estimated", False), bool):
+            raise check.fail(
+                "period", "`period.estimated` is true when the source gives the dates as a plan"
+            )
+        result.extra["period"] = {k: str(v) for k, v in period.items() if k != "estimated"}
+        if period.get("estimated"):
+            result.extra["period"]["estimated"] = "true"
     if "costs" in meta:
         costs = meta["costs"]
-        if not isinstance(costs, dict) or set(costs) - {"initial", "final", "grant", "currency"}:
-            raise check.fail("costs", "`costs` is {initial: …, final: …, grant: …, currency: EUR}")
+        if not isinstance(costs, dict) or set(costs) - {*COST_KEYS, "currency"}:
+            raise check.fail(
+                "costs",
+                "`costs` is {initial: …, final: …, eligible: …, grant: …, currency: EUR}",
+            )
         currency = costs.get("currency", "EUR")
         if currency not in CURRENCIES:
             raise check.fail(
@@ -311,33 +508,37 @@ def _project(check: _Check, meta: dict, result: DocumentMeta, language: str, pub
             k: check.number(f"costs.{k}", v) for k, v in costs.items() if k != "currency"
         }
         result.extra["costs"]["currency"] = currency
-    if "results" in meta:
-        results = meta["results"]
-        if not isinstance(results, dict):
-            raise check.fail(
-                "results", "`results` maps figures to numbers, e.g. {children_supported: 146}"
+    for group in ("results", "targets"):
+        if group in meta:
+            figures = _figures(check, group, meta[group], language)
+            setattr(result, group, figures)
+
+
+def _figures(check: _Check, group: str, figures: Any, language: str) -> list[Result]:
+    if not isinstance(figures, dict):
+        raise check.fail(
+            group, f"`{group}` maps figures to numbers, e.g. {{children_supported: 146}}"
+        )
+    found = []
+    for key, value in figures.items():
+        if isinstance(value, dict):  # a figure of its own: {label: …, value: …}
+            if set(value) != {"label", "value"}:
+                raise check.fail(group, f"`{group}.{key}` of your own needs `label` and `value`")
+            found.append(
+                Result(
+                    "",
+                    check.text(group, value["label"]),
+                    check.number(group, value["value"]),
+                    str(key),
+                )
             )
-        for key, value in results.items():
-            if isinstance(value, dict):  # a figure of its own: {label: …, value: …}
-                if set(value) != {"label", "value"}:
-                    raise check.fail(
-                        "results", f"`results.{key}` of your own needs `label` and `value`"
-                    )
-                result.results.append(
-                    Result(
-                        "",
-                        check.text("results", value["label"]),
-                        check.number("results", value["value"]),
-                    )
-                )
-            elif key in RESULTS:
-                result.results.append(
-                    Result(key, RESULTS[key][language], check.number("results", value))
-                )
-            else:
-                close = difflib.get_close_matches(str(key), list(RESULTS), n=1)
-                hint = f"did you mean `{close[0]}`? Or" if close else "known figures:"
-                raise check.fail(
-                    "results",
-                    f"unknown figure `{key}`; {hint} {', '.join(RESULTS) if not close else 'give it as {label: …, value: …}'}",
-                )
+        elif key in RESULTS:
+            found.append(Result(key, RESULTS[key][language], check.number(group, value), key))
+        else:
+            close = difflib.get_close_matches(str(key), list(RESULTS), n=1)
+            hint = f"did you mean `{close[0]}`? Or" if close else "known figures:"
+            raise check.fail(
+                group,
+                f"unknown figure `{key}`; {hint} {', '.join(RESULTS) if not close else 'give it as {label: …, value: …}'}",
+            )
+    return found

@@ -17,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import yaml
@@ -56,7 +57,8 @@ class Sample:
     folder: str  # "" = the top level
     slug: str
     names: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> section, about, page
-    front: dict[str, str] = field(default_factory=dict)  # extra front matter; {org} is filled in
+    # Extra front matter (text, lists, mappings); {org} and {site_url} are filled in.
+    front: dict[str, Any] = field(default_factory=dict)
 
     @property
     def path(self) -> str:
@@ -78,7 +80,7 @@ def samples() -> list[Sample]:
                 folder=spec.get("folder", kind),
                 slug=spec.get("slug", "ukazka"),
                 names={lang: dict(spec.get(lang) or {}) for lang in LANGUAGES},
-                front={str(k): str(v) for k, v in (spec.get("front") or {}).items()},
+                front={str(k): v for k, v in (spec.get("front") or {}).items()},
             )
         )
     return result
@@ -124,7 +126,18 @@ def _with_intro(text: str, intro: str) -> str:
     return text[: len(text) - len(body)] + "\n".join(lines)
 
 
-def _with_front(text: str, keys: dict[str, str]) -> str:
+def _filled(value: Any, names: dict[str, str]) -> Any:
+    """`value` with `{org}` and `{site_url}` filled in, in every text inside it."""
+    if isinstance(value, str):
+        return value.format(**names)
+    if isinstance(value, list):
+        return [_filled(item, names) for item in value]
+    if isinstance(value, dict):
+        return {key: _filled(item, names) for key, item in value.items()}
+    return value
+
+
+def _with_front(text: str, keys: dict[str, Any]) -> str:
     """`text` with `keys` added at the end of its front matter."""
     if not keys:
         return text
@@ -213,7 +226,8 @@ def render(options: Options) -> dict[str, str]:
             )
         for sample in kinds:
             text = scaffold.document(sample.kind, sample.name(lang, "page"), lang, today)
-            text = _with_front(text, {k: v.format(org=org) for k, v in sample.front.items()})
+            filled = {"org": org, "site_url": options.site_url}
+            text = _with_front(text, {k: _filled(v, filled) for k, v in sample.front.items()})
             pages.setdefault(sample.path, {})[lang] = _with_intro(
                 text, template("docs/intro.md.j2", lang=lang)
             )

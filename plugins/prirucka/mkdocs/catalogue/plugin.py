@@ -31,6 +31,7 @@ KINDS = {
     "manualy": "manual",
     "letaky": "leaflet",
     "metodiky": "methodology",
+    "zpravy": "report",
     "projekty": "project",
 }
 MARKER = "<!-- prirucka:catalogue -->"
