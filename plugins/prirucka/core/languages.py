@@ -86,6 +86,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "block.checklist": "Kontrolní seznam",
         "block.recommendation": "Doporučení",
         "block.record": "Záznamový arch",
+        "block.record.print": "Vytisknout tento arch",  # print helper: record sheets
         "block.contact": "Kontakt",
         "block.case": "Kazuistika",
         "block.case.note": "Jména a některé okolnosti byly změněny.",
@@ -229,6 +230,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "block.checklist": "Checklist",
         "block.recommendation": "Recommendation",
         "block.record": "Record sheet",
+        "block.record.print": "Print this sheet",  # print helper: record sheets
         "block.contact": "Contact",
         "block.case": "Case study",
         "block.case.note": "Names and some details have been changed.",

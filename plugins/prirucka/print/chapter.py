@@ -19,10 +19,14 @@ from urllib.parse import urlsplit
 import markdown
 import tinyhtml5
 
-from ..core import frontmatter
+from ..core import factbox, frontmatter, schema
 from ..core.project import Project
 from ..markdown import LANGUAGE_AWARE, SOURCE_AWARE
 from .sources import Chapter
+from .text import breakable_addresses, keep_last_words, typeset_tree
+
+# A running head longer than this many words is shortened (see `running_head`).
+RUNNING_HEAD_WORDS = 7
 
 # MkDocs always adds these; print renders like the site.
 _BUILTIN_EXTENSIONS = ["toc", "tables", "fenced_code"]
@@ -37,6 +41,7 @@ class ChapterHTML:
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
     warnings: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # local files it embeds (images)
+    audience: list[str] = field(default_factory=list)  # from the page's front matter
 
 
 def markdown_to_html(
@@ -297,16 +302,104 @@ class _Rewriter:
                 self.out.headings.append((level, element.get("id", ""), _text(element)))
 
 
-def render_chapter(project: Project, chapter: Chapter, anchors: dict[str, str]) -> ChapterHTML:
-    """The chapter's print HTML (body content only)."""
+def running_head(title: str, fallback: str) -> str:
+    """A running head short enough for the top of a page (and not read as prose).
+
+    A long title gives its part before a dash or colon when that is short, else
+    the publication's title.
+    """
+    if len(title.split()) <= RUNNING_HEAD_WORDS:
+        return title
+    for separator in (" – ", " — ", ": "):
+        head = title.split(separator, 1)[0]
+        if head != title and len(head.split()) <= RUNNING_HEAD_WORDS:
+            return head
+    return fallback
+
+
+def _facts(lang: str, meta: schema.DocumentMeta) -> etree.Element | None:
+    """The page's key facts (project) or header box (methodology), as on the site."""
+    if meta.type == "project":
+        box = factbox.project_box(lang, meta)
+    elif meta.type == "methodology":
+        box = factbox.methodology_box(lang, meta)
+    else:
+        return None
+    if not box:
+        return None
+    element = _parse(box)[0]
+    typeset_tree(element, lang)
+    return element
+
+
+def section(body: etree.Element, anchor: str) -> etree.Element | None:
+    """The heading with id `anchor` and what follows it up to the next heading of its level."""
+    children = list(body)
+    for index, element in enumerate(children):
+        if element.get("id") != anchor or element.tag not in ("h1", "h2", "h3", "h4"):
+            continue
+        level = int(element.tag[1])
+        out = etree.Element("div", {"class": "back-cover-section"})
+        out.append(element)
+        for following in children[index + 1 :]:
+            if following.tag in ("h1", "h2", "h3", "h4")[:level]:
+                break
+            out.append(following)
+        return out
+    return None
+
+
+def _record_sheets(body: etree.Element) -> None:
+    """A record sheet's fields share its page in proportion to their lines: each gets its
+    lines as flex-grow, and the unlabelled lines join the fields as the last one."""
+    for sheet in [
+        e for e in body.iter("div") if "prirucka-record" in (e.get("class") or "").split()
+    ]:
+        fields = next(
+            (e for e in sheet if "prirucka-record__fields" in (e.get("class") or "")), None
+        )
+        if fields is None:
+            continue
+        for child in list(sheet):
+            if "prirucka-record__notes" in (child.get("class") or ""):
+                sheet.remove(child)
+                fields.append(child)
+        for item in fields:
+            lines = item.get("data-lines") or "1"
+            item.set("style", f"flex-grow: {int(lines)}")
+
+
+def render_chapter(
+    project: Project,
+    chapter: Chapter,
+    anchors: dict[str, str],
+    short_title: str = "",
+    only: str | None = None,
+) -> ChapterHTML:
+    """The chapter's print HTML (body content only).
+
+    `short_title` stands in a running head for a long chapter title; `only`
+    names a section (a heading's id) to render alone, for a back cover.
+    """
     document = frontmatter.read(chapter.file)
+    meta = schema.validate(document, chapter.text_lang)
     html = markdown_to_html(
         document.body, chapter.text_lang, project, _shown(project, chapter.file), document.body_line
     )
     body = _parse(html)
     title = str(document.meta.get("title") or "")
-    out = ChapterHTML(chapter=chapter, title=title, html="")
+    out = ChapterHTML(chapter=chapter, title=title, html="", audience=list(meta.audience))
+    if only is not None:
+        # Anchors as the author wrote them (the page's own ids) pick the section.
+        part = section(body, only)
+        if part is None:
+            known = [e.get("id") for e in body if e.tag in ("h1", "h2", "h3") and e.get("id")]
+            raise ValueError(f"no section `#{only}`; the page's sections: {', '.join(known)}")
+        body = _parse("")
+        body.append(part)
     rewriter = _Rewriter(project, chapter, anchors, out)
+    if only is not None:
+        rewriter.prefix = f"back-{chapter.anchor}"
     rewriter.ids(body)
     rewriter.footnotes(body)
     rewriter.links(body)
@@ -316,11 +409,20 @@ def render_chapter(project: Project, chapter: Chapter, anchors: dict[str, str]) 
     _plain_names(body)
     if not title:
         out.title = next((text for level, _, text in out.headings if level == 1), chapter.path)
-    if not any(level == 1 for level, _, _ in out.headings):
+    if only is None and not any(level == 1 for level, _, _ in out.headings):
         heading = etree.Element("h1", {"class": "chapter-title", "id": rewriter.local_id("title")})
         heading.text = out.title
         body.insert(0, heading)
         out.headings.insert(0, (1, heading.get("id"), out.title))
+    if only is None:
+        first = next(body.iter("h1"))
+        first.set("data-running-head", running_head(_text(first), short_title or out.title))
+        facts = _facts(chapter.text_lang, meta)
+        if facts is not None:
+            body.insert(list(body).index(first) + 1 if first in list(body) else 0, facts)
+    _record_sheets(body)
+    breakable_addresses(body)
+    keep_last_words(body)
     out.html = (body.text or "") + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in body
     )

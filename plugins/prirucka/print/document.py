@@ -12,13 +12,15 @@ from ..core import glossary as glossary_module
 from ..core import languages as ui
 from ..core import translation
 from ..core.citation import citation
+from ..core.errors import AuthorError
 from ..core.frontmatter import read
 from ..core.manifest import FORMATS, LICENSES, Funder, Publication
 from ..core.mdtext import prose
 from ..core.project import Project
 from ..core.theme import Theme
 from . import chapter as chapter_html
-from .sources import chapters
+from .sources import Chapter, chapters
+from .text import print_text
 
 # Formats bound as booklets get mirrored margins (inner margin at the spine).
 BOOKLETS = {"A4", "A5"}
@@ -56,20 +58,27 @@ def _environment(templates: tuple[Path, ...]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["t"] = ui.text
+    env.globals["t"] = _interface_text
     env.globals["ordinal"] = ui.ordinal
     return env
+
+
+def _interface_text(lang: str, key: str, **values) -> str:
+    """An interface text (core.languages) set for print: typography, clean addresses."""
+    return print_text(ui.text(lang, key, **values), lang)
 
 
 def _funders(funders: list[Funder], lang: str, place: str) -> dict:
     return {
         "logos": [
-            {"name": f.name.get(lang, ""), "src": f.logo.as_uri()}
+            {"name": f.name.get(lang, ""), "src": f.logo_for(lang).as_uri()}
             for f in funders
-            if place in f.logo_on and f.logo
+            if place in f.logo_on and f.logo_for(lang)
         ],
         "statements": [
-            f.statement[lang] for f in funders if place in f.statement_on and f.statement.get(lang)
+            print_text(f.statement[lang], lang)
+            for f in funders
+            if place in f.statement_on and f.statement.get(lang)
         ],
     }
 
@@ -82,11 +91,12 @@ def _part(project: Project, publication: Publication, lang: str, pdf_name: str) 
     pdf_url = f"{project.site_url.rstrip('/')}/pdf/{pdf_name}" if project.site_url else None
     return {
         "lang": lang,
-        "title": publication.title[lang],
-        "subtitle": publication.subtitle.get(lang, ""),
-        "publisher": publication.publisher[lang],
-        "seat": publication.publisher_seat,
-        "authors": [author[lang] for author in publication.authors],
+        "title": print_text(publication.title[lang], lang),
+        "subtitle": print_text(publication.subtitle.get(lang, ""), lang),
+        "publisher": print_text(publication.publisher[lang], lang),
+        "seat": print_text(publication.publisher_seat or "", lang),
+        "address": print_text(publication.publisher_address.get(lang, ""), lang),
+        "authors": [print_text(author[lang], lang) for author in publication.authors],
         "edition_number": edition.number if edition else None,
         "year": year,
         "isbn": isbn,
@@ -96,17 +106,23 @@ def _part(project: Project, publication: Publication, lang: str, pdf_name: str) 
         "cover": _funders(publication.funders, lang, "front-cover"),
         "imprint": _funders(publication.funders, lang, "imprint"),
         "back": _funders(publication.funders, lang, "back-cover"),
-        "citation": citation(
+        "cover_image": publication.cover_image.as_uri() if publication.cover_image else None,
+        "cover_alt": publication.cover_alt.get(lang, ""),
+        "back_cover": "",
+        "citation": _print(
+            citation(
+                lang,
+                [author[lang] for author in publication.authors],
+                publication.publisher[lang],
+                publication.title[lang],
+                publication.subtitle.get(lang, ""),
+                edition.number if edition else None,
+                publication.publisher_seat,
+                year,
+                isbn,
+                pdf_url,
+            ),
             lang,
-            [author[lang] for author in publication.authors],
-            publication.publisher[lang],
-            publication.title[lang],
-            publication.subtitle.get(lang, ""),
-            edition.number if edition else None,
-            publication.publisher_seat,
-            year,
-            isbn,
-            pdf_url,
         ),
         "chapters": [],
         "toc": [],
@@ -127,14 +143,47 @@ def _glossary_appendix(project: Project, found, lang: str) -> list[dict]:
     return [
         {
             "id": entry.id,
-            "term": entry.sides[lang].term,
+            "term": print_text(entry.sides[lang].term, lang),
             "abbr": entry.sides[lang].abbr,
-            "definition": entry.sides[lang].definition,
+            "definition": print_text(entry.sides[lang].definition, lang),
             "other_lang": other,
-            "other": entry.sides[other].term if other in entry.sides else "",
+            "other": print_text(entry.sides[other].term, other) if other in entry.sides else "",
         }
         for entry in glossary_module.sorted_entries(used, lang)
     ]
+
+
+def _print(text: str, lang: str):
+    return print_text(text, lang)
+
+
+def _plain_language(parts: list[dict]) -> bool:
+    """True when every chapter is written for parents or children."""
+    audiences = [set(ch["audience"]) for part in parts for ch in part["chapters"]]
+    return bool(audiences) and all(a and a <= {"parents", "children"} for a in audiences)
+
+
+def _back_cover(project: Project, publication: Publication, lang: str) -> str:
+    """The page section the manifest puts on the back cover, as print HTML."""
+    spec = publication.back_cover.get(lang)
+    if spec is None:
+        return ""
+    for text_lang in [lang, *(code for code in project.languages if code != lang)]:
+        file = project.language_dir(text_lang) / spec.path
+        if file.is_file():
+            break
+    else:
+        raise AuthorError(
+            publication.source,
+            spec.line,
+            f"`back_cover`: page `{spec.path}` does not exist in docs/{lang}/; check the path",
+        )
+    chapter = Chapter(spec.path, file, text_lang, lang)
+    try:
+        rendered = chapter_html.render_chapter(project, chapter, {}, only=spec.anchor)
+    except ValueError as error:
+        raise AuthorError(publication.source, spec.line, f"`back_cover`: {error}") from None
+    return rendered.html
 
 
 def assemble(
@@ -157,7 +206,9 @@ def assemble(
         outdated = []
         pages_by_lang[lang] = [ch.path for ch in found]
         for ch in found:
-            rendered = chapter_html.render_chapter(project, ch, chapter_anchors)
+            rendered = chapter_html.render_chapter(
+                project, ch, chapter_anchors, short_title=publication.title[lang]
+            )
             warnings.extend(rendered.warnings)
             files.extend(rendered.files)
             sources.append((ch.file, rendered.html))
@@ -175,20 +226,26 @@ def assemble(
                     "anchor": ch.anchor,
                     "text_lang": ch.text_lang,
                     "html": rendered.html,
-                    "fallback_note": note,
+                    "fallback_note": print_text(note, lang) if note else "",
+                    "audience": rendered.audience,
                 }
             )
             for level, heading_id, text in rendered.headings:
                 if level == 1 and heading_id:
                     part["toc"].append(
-                        {"level": 1, "href": "#" + ch.anchor, "text": rendered.title}
+                        {
+                            "level": 1,
+                            "href": "#" + ch.anchor,
+                            "text": print_text(rendered.title, ch.text_lang),
+                        }
                     )
                 elif level == 2 and heading_id:
                     part["toc"].append({"level": 2, "href": "#" + heading_id, "text": text})
         if outdated:
-            part["outdated_notice"] = ui.text(
+            part["outdated_notice"] = _interface_text(
                 lang, "outdated_imprint", chapters=", ".join(outdated)
             )
+        part["back_cover"] = _back_cover(project, publication, lang)
         part["glossary"] = _glossary_appendix(project, found, lang)
         if part["glossary"]:
             part["toc"].append(
@@ -223,6 +280,12 @@ def assemble(
         "print_shop": print_shop,
         "toc": publication.toc,
         "bilingual": len(langs) > 1,
+        "binding": publication.binding,
+        # Blank pages the renderer may keep before the back cover to reach a page count
+        # the binding needs (render.py drops the ones not needed).
+        "spare_pages": publication.pages_multiple - 1,
+        # Plain-language texts (for parents, for children) are set ragged-right.
+        "plain_language": _plain_language(parts),
         "stylesheet": print_theme.find("print.css").as_uri(),
         "format_stylesheet": print_theme.find(f"formats/{publication.format}.css").as_uri(),
         "parts": parts,

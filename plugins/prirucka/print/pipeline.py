@@ -28,7 +28,7 @@ from .document import PrintDocument, assemble, theme
 from .render import PACKAGE_ASSETS, RenderRequest, RenderResult, render
 from .sources import chapters
 
-CACHE_VERSION = "prirucka-print-1"
+CACHE_VERSION = "prirucka-print-2"
 _FILE_URI = re.compile(r"file://[^\"')\s<>]+")
 
 
@@ -144,6 +144,9 @@ def input_key(
     files += theme(project).files()
     warnings: list[str] = []
     for lang in output.split("-"):
+        back = publication.back_cover.get(lang)
+        if back is not None:
+            files.extend(project.language_dir(code) / back.path for code in project.languages)
         found, fallback = chapters(project, publication, lang)
         warnings.extend(fallback)
         for chapter in found:
@@ -201,6 +204,7 @@ def _request(
         chapter_anchors=document.chapter_anchors,
         variant=options.variant,
         key=key,
+        pages_multiple=document.publication.pages_multiple,
     )
 
 

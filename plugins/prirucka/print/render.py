@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +28,7 @@ class RenderRequest:
     chapter_anchors: list[str]
     variant: str = "pdf/ua-1"
     key: str = ""  # cache key; also the PDF identifier
+    pages_multiple: int = 1  # the page count must divide by this (4: saddle stitch)
 
 
 @dataclass
@@ -49,12 +52,58 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@contextmanager
+def _element_languages() -> Iterator[None]:
+    """Each structure element gets the `/Lang` of its box while WeasyPrint builds the tree.
+
+    WeasyPrint 70 writes only the document's `/Lang`, so the English half of a
+    bilingual leaflet and `lang` spans would be read in the wrong language. It
+    offers no option for this; its tag builder (a recursive generator, called
+    through its module) is wrapped for the duration of one write.
+    `postprocess.finish` then drops every `/Lang` that repeats the enclosing one.
+    """
+    import pydyf
+    from weasyprint.pdf import tags
+
+    original = tags._build_box_tree
+
+    def build(box, *args, **kwargs):
+        lang = (getattr(box, "style", None) or {}).get("lang")
+        for element in original(box, *args, **kwargs):
+            if lang and "Lang" not in element:
+                element["Lang"] = pydyf.String(lang)
+            yield element
+
+    tags._build_box_tree = build
+    try:
+        yield
+    finally:
+        tags._build_box_tree = original
+
+
+def _bound(document, multiple: int):
+    """Keep just enough spare blank pages (`.spare-page`) for a page count divisible by
+    `multiple`; they stand before the back cover, which stays the last page."""
+    spare = [
+        index
+        for index, page in enumerate(document.pages)
+        if any(anchor.startswith("spare-page-") for anchor in page.anchors)
+    ]
+    if not spare:
+        return document
+    content = len(document.pages) - len(spare)
+    needed = -content % multiple
+    drop = set(spare[needed:])
+    return document.copy([page for index, page in enumerate(document.pages) if index not in drop])
+
+
 def render(request: RenderRequest) -> RenderResult:
     """Render one PDF. Never raises for problems in the content: they are in the result."""
     # Imported here: a build whose PDFs all come from the cache never loads WeasyPrint.
     import weasyprint
 
     from .fetcher import ProjectFetcher
+    from .postprocess import finish
 
     started = time.perf_counter()
     result = RenderResult(request.name)
@@ -77,8 +126,11 @@ def render(request: RenderRequest) -> RenderResult:
         missing = [anchor for anchor in request.chapter_anchors if anchor not in anchors]
         if missing:
             result.error = f"{len(missing)} chapter(s) did not reach a page ({', '.join(missing[:3])}); the PDF would be incomplete"
+        document = _bound(document, request.pages_multiple)
         identifier = hashlib.md5((request.key or request.html).encode()).hexdigest().encode()
-        result.pdf = document.write_pdf(pdf_variant=request.variant, pdf_identifier=identifier)
+        with _element_languages():
+            written = document.write_pdf(pdf_variant=request.variant, pdf_identifier=identifier)
+        result.pdf = finish(written)
         result.pages = len(document.pages)
         result.refused = fetcher.refused
     except Exception as exc:  # WeasyPrint failing on odd input must not take the build with it

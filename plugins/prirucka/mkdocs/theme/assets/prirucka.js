@@ -14,4 +14,21 @@ document.addEventListener("DOMContentLoaded", function () {
       });
     });
   });
+  // print helper (issue 12): "print this sheet" prints one record sheet alone.
+  document.querySelectorAll("[data-prirucka-print-sheet]").forEach(function (button) {
+    var sheet = button.closest(".prirucka-record");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      sheet.classList.add("prirucka-print-target");
+      document.body.classList.add("prirucka-printing-sheet");
+      window.print();
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.body.classList.remove("prirucka-printing-sheet");
+    document.querySelectorAll(".prirucka-print-target").forEach(function (sheet) {
+      sheet.classList.remove("prirucka-print-target");
+    });
+  });
+  // end print helper
 });
