@@ -20,6 +20,7 @@ import markdown
 import tinyhtml5
 
 from ..core import factbox, frontmatter, schema
+from ..core.errors import AuthorError
 from ..core.project import Project
 from ..markdown import LANGUAGE_AWARE, SOURCE_AWARE
 from .sources import Chapter
@@ -317,8 +318,27 @@ def running_head(title: str, fallback: str) -> str:
     return fallback
 
 
-def _facts(lang: str, meta: schema.DocumentMeta) -> etree.Element | None:
+def _meta(document: frontmatter.Document, lang: str) -> schema.DocumentMeta | None:
+    """The page's typed front matter, or None where it has none (or the site does not check
+    it: the documents plugin and `prirucka check` report the mistakes, not print)."""
+    if "type" not in document.meta:
+        return None
+    try:
+        return schema.validate(document, lang)
+    except AuthorError:
+        return None
+
+
+def _audience(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+def _facts(lang: str, meta: schema.DocumentMeta | None) -> etree.Element | None:
     """The page's key facts (project) or header box (methodology), as on the site."""
+    if meta is None:
+        return None
     if meta.type == "project":
         box = factbox.project_box(lang, meta)
     elif meta.type == "methodology":
@@ -328,6 +348,14 @@ def _facts(lang: str, meta: schema.DocumentMeta) -> etree.Element | None:
     if not box:
         return None
     element = _parse(box)[0]
+    # The results are figure and label pairs, not a list of terms: <dl> with <div>s would
+    # be a list of non-items in the PDF's structure.
+    for results in [e for e in element.iter("dl") if "prirucka-results" in (e.get("class") or "")]:
+        results.tag = "div"
+        for pair in results:
+            for part in pair:
+                part.set("class", (part.get("class") or "prirucka-results__label").strip())
+                part.tag = "p"
     typeset_tree(element, lang)
     return element
 
@@ -382,13 +410,14 @@ def render_chapter(
     names a section (a heading's id) to render alone, for a back cover.
     """
     document = frontmatter.read(chapter.file)
-    meta = schema.validate(document, chapter.text_lang)
+    meta = _meta(document, chapter.text_lang)
     html = markdown_to_html(
         document.body, chapter.text_lang, project, _shown(project, chapter.file), document.body_line
     )
     body = _parse(html)
     title = str(document.meta.get("title") or "")
-    out = ChapterHTML(chapter=chapter, title=title, html="", audience=list(meta.audience))
+    audience = list(meta.audience) if meta else _audience(document.meta.get("audience"))
+    out = ChapterHTML(chapter=chapter, title=title, html="", audience=audience)
     if only is not None:
         # Anchors as the author wrote them (the page's own ids) pick the section.
         part = section(body, only)
