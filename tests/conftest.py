@@ -63,3 +63,16 @@ def print_project(tmp_path_factory, font_cache) -> tuple[Path, subprocess.Comple
     result = run_prirucka("build", cwd=project, cache=font_cache)
     assert result.returncode == 0, result.stderr
     return project, result
+
+
+@pytest.fixture(scope="session")
+def sample_pdfs(tmp_path_factory) -> dict[str, Path]:
+    """The repository's own publications, rendered once per session: file name -> PDF."""
+    project = tmp_path_factory.mktemp("sample-pdfs") / "project"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project)
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "handbook", project / "handbook")
+    result = run_prirucka("pdf", "--strict", "-o", "out", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {path.name: path for path in sorted((project / "out").glob("*.pdf"))}

@@ -81,6 +81,30 @@ def _element_languages() -> Iterator[None]:
         tags._build_box_tree = original
 
 
+# Applied only when a first layout left a footnote away from its reference: WeasyPrint
+# moves footnotes already placed on a page to the next one to keep a paragraph's orphans
+# or widows together (and does not bring them back when the paragraph's box then moves).
+LOOSE_LINES_CSS = "html, html * { orphans: 1 !important; widows: 1 !important; }"
+
+
+def _misplaced_footnotes(document) -> int:
+    """How many footnotes are printed on another page than their reference."""
+    placed: dict[object, int] = {}
+    called: dict[object, int] = {}
+    for number, page in enumerate(document.pages):
+        children = page._page_box.children
+        for area in children[1:2]:
+            for note in area.children:
+                placed[note.element] = number
+        if not children:
+            continue
+        root = children[0]
+        for box in root.descendants():
+            if getattr(box, "footnote", None) is not None:
+                called.setdefault(box.footnote.element, number)
+    return sum(1 for element, page in called.items() if placed.get(element, page) != page)
+
+
 def _bound(document, multiple: int):
     """Keep just enough spare blank pages (`.spare-page`) for a page count divisible by
     `multiple`; they stand before the back cover, which stays the last page."""
@@ -117,9 +141,11 @@ def render(request: RenderRequest) -> RenderResult:
             if request.variant.startswith("pdf/a")
             else None
         )
-        document = weasyprint.HTML(
-            string=request.html, base_url=request.base_url, url_fetcher=fetcher
-        ).render(pdf_variant=request.variant, stylesheets=stylesheets)
+        html = weasyprint.HTML(string=request.html, base_url=request.base_url, url_fetcher=fetcher)
+        document = html.render(pdf_variant=request.variant, stylesheets=stylesheets)
+        if _misplaced_footnotes(document):
+            loose = [*(stylesheets or []), weasyprint.CSS(string=LOOSE_LINES_CSS)]
+            document = html.render(pdf_variant=request.variant, stylesheets=loose)
         anchors = set()
         for page in document.pages:
             anchors.update(page.anchors)
