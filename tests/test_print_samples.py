@@ -68,7 +68,11 @@ def footnotes(pdf: pypdf.PdfReader) -> tuple[dict[int, int], dict[int, int]]:
         for mark in marks:
             notes[int(mark.text.strip(" .\xa0"))] = number
         for run in found:
-            if re.fullmatch(r"\d+", run.text.strip()) and run.size < 0.8 * body and run.y > area_top:
+            if (
+                re.fullmatch(r"\d+", run.text.strip())
+                and run.size < 0.8 * body
+                and run.y > area_top
+            ):
                 calls.setdefault(int(run.text.strip()), number)
     return calls, notes
 
@@ -172,7 +176,9 @@ def test_project_fact_sheets_print_their_facts(sample_pdfs, lang):
 
 
 def test_methodology_prints_its_header_box(sample_pdfs):
-    text = " ".join(reader(sample_pdfs, "metodicke-doporuceni-1-2025.cs.pdf").pages[2].extract_text().split())
+    text = " ".join(
+        reader(sample_pdfs, "metodicke-doporuceni-1-2025.cs.pdf").pages[2].extract_text().split()
+    )
     meta = front_matter("metodiky/spoluprace-pri-ochrane-deti.md", "cs")
     assert meta["issuer"] in text.replace("\xa0", " ")
 
@@ -219,7 +225,9 @@ def body_lines(page, body: float) -> list[str]:
     for run in runs(page):
         if abs(run.size - body) < 0.05:
             lines.setdefault(round(run.y), []).append(run)
-    return [" ".join(r.text.strip() for r in sorted(row, key=lambda r: r.x)) for row in lines.values()]
+    return [
+        " ".join(r.text.strip() for r in sorted(row, key=lambda r: r.x)) for row in lines.values()
+    ]
 
 
 @pytest.mark.parametrize(
@@ -261,7 +269,11 @@ def test_no_page_in_a_chapter_is_more_than_half_empty(sample_pdfs):
             text = pdf.pages[following].extract_text()
             # Allowed: before a chapter, a record sheet (each starts a new page), the
             # spare pages and the back cover.
-            if following in starts or not text.strip() or re.search(r"ZÁZNAMOVÝ ARCH|RECORD SHEET", text):
+            if (
+                following in starts
+                or not text.strip()
+                or re.search(r"ZÁZNAMOVÝ ARCH|RECORD SHEET", text)
+            ):
                 continue
             if index + 2 >= len(pdf.pages) or not pdf.pages[index + 2].extract_text().strip():
                 continue  # the page before the back cover or the spare pages

@@ -81,16 +81,29 @@ def _element_languages() -> Iterator[None]:
         tags._build_box_tree = original
 
 
-# Applied only when a first layout left a footnote away from its reference: WeasyPrint
-# moves footnotes already placed on a page to the next one to keep a paragraph's orphans
-# or widows together (and does not bring them back when the paragraph's box then moves).
-LOOSE_LINES_CSS = "html, html * { orphans: 1 !important; widows: 1 !important; }"
+# WeasyPrint 70 moves footnotes already placed on a page to the next one to make room
+# for one more line of a paragraph (the first line, or the lines orphans/widows ask
+# for), and does not bring them back. When a layout left a footnote away from its
+# reference, the paragraph (or the unbreakable box) that took its room starts the next
+# page instead, and the document is laid out again.
+MOVED_BREAK = "data-prirucka-break-before"
+MOVED_BREAK_CSS = f"[{MOVED_BREAK}] {{ break-before: page !important; }}"
+TOP_LEVEL = {"html", "body", "article", "section", "div"}
 
 
-def _misplaced_footnotes(document) -> int:
-    """How many footnotes are printed on another page than their reference."""
+def _walk(box, ancestors):
+    yield box, ancestors
+    for child in getattr(box, "children", ()):
+        yield from _walk(child, (*ancestors, box))
+
+
+def _take_room_back(document) -> bool:
+    """Mark the block whose line pushed a footnote off its page; True if any was marked."""
+    from weasyprint.formatting_structure import boxes
+
     placed: dict[object, int] = {}
     called: dict[object, int] = {}
+    lines: dict[int, tuple] = {}
     for number, page in enumerate(document.pages):
         children = page._page_box.children
         for area in children[1:2]:
@@ -98,11 +111,30 @@ def _misplaced_footnotes(document) -> int:
                 placed[note.element] = number
         if not children:
             continue
-        root = children[0]
-        for box in root.descendants():
+        for box, ancestors in _walk(children[0], ()):
             if getattr(box, "footnote", None) is not None:
                 called.setdefault(box.footnote.element, number)
-    return sum(1 for element, page in called.items() if placed.get(element, page) != page)
+            if isinstance(box, boxes.LineBox):
+                bottom = box.position_y + box.height
+                if number not in lines or bottom > lines[number][0]:
+                    lines[number] = (bottom, ancestors)
+    marked = False
+    for element, page in called.items():
+        if placed.get(element, page) == page or page not in lines:
+            continue
+        ancestors = [a for a in lines[page][1] if a.element is not None and a.element_tag]
+        blocks = [a for a in ancestors if isinstance(a, boxes.BlockBox)]
+        unbreakable = [
+            a
+            for a in blocks
+            if a.style["break_inside"] in ("avoid", "avoid-page")
+            and a.element_tag not in ("html", "body")
+        ]
+        target = unbreakable[0] if unbreakable else (blocks[-1] if blocks else None)
+        if target is not None and target.element.get(MOVED_BREAK) is None:
+            target.element.set(MOVED_BREAK, "")
+            marked = True
+    return marked
 
 
 def _bound(document, multiple: int):
@@ -143,9 +175,11 @@ def render(request: RenderRequest) -> RenderResult:
         )
         html = weasyprint.HTML(string=request.html, base_url=request.base_url, url_fetcher=fetcher)
         document = html.render(pdf_variant=request.variant, stylesheets=stylesheets)
-        if _misplaced_footnotes(document):
-            loose = [*(stylesheets or []), weasyprint.CSS(string=LOOSE_LINES_CSS)]
-            document = html.render(pdf_variant=request.variant, stylesheets=loose)
+        for _ in range(3):
+            if not _take_room_back(document):
+                break
+            again = [*(stylesheets or []), weasyprint.CSS(string=MOVED_BREAK_CSS)]
+            document = html.render(pdf_variant=request.variant, stylesheets=again)
         anchors = set()
         for page in document.pages:
             anchors.update(page.anchors)
