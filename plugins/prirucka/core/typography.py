@@ -22,6 +22,7 @@ context, and keep every edit inside one of its text nodes.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -512,6 +513,12 @@ def _speaks(cells: list[Cell], owner: list[int], since: int, until: int, lang: s
         cell.lang == lang or not cell.text.strip()
         for cell in cells[owner[since] : owner[until - 1] + 1]
     )
+
+
+def html_text(text: str, lang: str) -> str:
+    """A plain generated string (a glossary definition, a title in a list) typeset in
+    `lang` and escaped, ready to put into HTML."""
+    return html.escape(typeset(text, lang), quote=False)
 
 
 def typeset(text: str, lang: str, disable: Collection[str] = ()) -> str:
