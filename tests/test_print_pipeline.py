@@ -247,8 +247,8 @@ def test_missing_page_and_broken_manifest_are_reported(project):
             "x.yml:8: image `chybi.svg` not found (paths are relative to handbook/)",
         ),
         (
-            "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: P\nlicense: CC0-1.0\ncover:\n  image: logo.svg\n  alt_text: Obrázek\n",
-            "x.yml:9: unknown key `alt_text`; did you mean `alt`?",
+            "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: P\nlicense: CC0-1.0\ncover:\n  image: logo.svg\n  atl: Obrázek\n",
+            "x.yml:9: unknown key `atl`; did you mean `alt`?",
         ),
         (
             "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: P\nlicense: CC0-1.0\ncover:\n  image: logo.svg\n  alt: {cs: Obrázek}\n",
