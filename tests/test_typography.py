@@ -393,7 +393,8 @@ def test_czech_pdf_never_breaks_a_line_after_a_one_letter_preposition(print_proj
     text = "\n".join(page.extract_text() for page in pdf.pages)
     start = text.index("Typografie")
     end = re.search(r"konec\s+ukázky", text[start:]).start() + start
-    passage = text[start:end]
+    # pypdf puts spaces around a non-breaking space that justification widened.
+    passage = re.sub(" +", " ", re.sub(" *\xa0 *", "\xa0", text[start:end]))
     assert "s\xa0pracovnicí a\xa0s\xa0dětmi" in passage.replace("\n", " ")
     assert "1\xa0500\xa0Kč" in passage.replace("\n", " ")
     lines = passage.splitlines()
