@@ -78,3 +78,11 @@ def sample_project(tmp_path_factory, font_cache) -> tuple[Path, subprocess.Compl
     cache.parent.mkdir(parents=True)
     cache.symlink_to(font_cache, target_is_directory=True)
     return project, run_prirucka("build", "--strict", cwd=project)
+
+
+@pytest.fixture(scope="session")
+def sample_pdfs(sample_project) -> dict[str, Path]:
+    """The repository's own publications, from the one strict build of the sample: name -> PDF."""
+    project, result = sample_project
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {path.name: path for path in sorted((project / "site" / "pdf").glob("*.pdf"))}

@@ -227,7 +227,7 @@ def test_booklet_margins_are_mirrored(built):
     table = _pages_with(pdf, "Sloupec kroku")
     left_page, right_page = (table[0], table[1]) if table[0] % 2 else (table[1], table[0])
     # Page numbers from 1: even pages are left pages, inner margin on the right.
-    inner, outer = 18 * 72 / 25.4, 13 * 72 / 25.4
+    inner, outer = 18 * 72 / 25.4, 14 * 72 / 25.4
     assert abs(_text_left_edge(pdf.pages[right_page]) - inner) < 6
     assert abs(_text_left_edge(pdf.pages[left_page]) - outer) < 6
 

@@ -247,12 +247,41 @@ def test_missing_page_and_broken_manifest_are_reported(project):
             "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: {cs: Spolek, z. s., en: Association}\nlicense: CC0-1.0\n",
             "put text that has commas in quotes",
         ),
+        (
+            "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: P\nlicense: CC0-1.0\nbinding: stapled\n",
+            "x.yml:7: `binding: stapled` is not allowed; use one of: saddle-stitch, perfect, spiral, none",
+        ),
+        (
+            "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: P\nlicense: CC0-1.0\ncovr: {image: a.svg}\n",
+            "x.yml:7: unknown key `covr`; did you mean `cover`?",
+        ),
+        (
+            "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: P\nlicense: CC0-1.0\ncover:\n  image: chybi.svg\n  alt: Obrázek\n",
+            "x.yml:8: image `chybi.svg` not found (paths are relative to handbook/)",
+        ),
+        (
+            "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: P\nlicense: CC0-1.0\ncover:\n  image: logo.svg\n  atl: Obrázek\n",
+            "x.yml:9: unknown key `atl`; did you mean `alt`?",
+        ),
+        (
+            "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: P\nlicense: CC0-1.0\ncover:\n  image: logo.svg\n  alt: {cs: Obrázek}\n",
+            "x.yml:9: `alt` has no en text; add `en: …`",
+        ),
+        (
+            "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: P\nlicense: CC0-1.0\nback_cover:\n  cs: linky/\n  en: linky.md\n",
+            "x.yml:8: `linky/`: give a page relative to the language folder",
+        ),
+        (
+            "title: X\nkind: manual\nformat: A5\npages: [a/]\npublisher: {name: P, adress: Praha 1}\nlicense: CC0-1.0\n",
+            "x.yml:5: unknown key `adress`; did you mean `address`?",
+        ),
     ],
 )
 def test_manifest_errors_name_file_line_and_key(tmp_path, manifest, message):
     from prirucka.core.manifest import load_funders, load_publication
 
     handbook = make_project(tmp_path / "p", "print") / "handbook"
+    (handbook / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     (handbook / "x.yml").write_text(manifest)
     with pytest.raises(AuthorError) as raised:
         load_publication(handbook / "x.yml", load_funders(handbook), ["cs", "en"])
@@ -315,3 +344,55 @@ def test_unknown_publication_is_a_usage_error(project):
     result = run_prirucka("pdf", "nic", cwd=project)
     assert result.returncode == 2
     assert "unknown publication nic; available: letak, prirucka" in result.stderr
+
+
+def test_cover_back_cover_address_and_saddle_stitch(project):
+    """The manifest's cover image, back cover section, address and binding reach the PDF."""
+    handbook = project / "handbook"
+    (handbook / "obalka.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30">'
+        '<rect width="40" height="30" fill="#fc0"/></svg>'
+    )
+    manifest = handbook / "prirucka.yml"
+    text = manifest.read_text()
+    text = text.replace(
+        'publisher: {name: {cs: "Spolek Příklad, z. s.", en: Příklad Association}, seat: Praha}',
+        'publisher:\n  name: {cs: "Spolek Příklad, z. s.", en: Příklad Association}\n'
+        "  seat: Praha\n  address: Příkladová 1, 110 00 Praha 1\n",
+    )
+    text += (
+        "binding: saddle-stitch\n"
+        "cover: {image: obalka.svg, alt: {cs: Žlutý obdélník, en: A yellow rectangle}}\n"
+        "back_cover: {cs: prirucka/postup.md#prvni-krok, en: prirucka/postup.md#first-step}\n"
+    )
+    manifest.write_text(text)
+    result = run_prirucka("pdf", "prirucka", "--lang", "cs", cwd=project)
+    assert result.returncode == 0, result.stderr
+    pdf = pypdf.PdfReader(project / "site" / "pdf" / "prirucka.cs.pdf")
+    assert len(pdf.pages) % 4 == 0
+    imprint = " ".join(pdf.pages[1].extract_text().split()).replace("\xa0", " ")
+    assert "Příkladová 1, 110 00 Praha 1" in imprint and "ISBN 978-80-7000-000-0" in imprint
+    back = " ".join(pdf.pages[-1].extract_text().split())
+    assert back.startswith("První krok")
+    import pikepdf
+
+    with pikepdf.open(project / "site" / "pdf" / "prirucka.cs.pdf") as doc:
+        alts = {
+            str(obj.Alt)
+            for obj in doc.objects
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Figure" and "/Alt" in obj
+        }
+    assert "Žlutý obdélník" in alts
+
+
+def test_back_cover_section_that_does_not_exist(project):
+    manifest = project / "handbook" / "prirucka.yml"
+    text = manifest.read_text()
+    manifest.write_text(text + "back_cover: prirucka/postup.md#neni\n")
+    line = text.count("\n") + 1
+    result = run_prirucka("pdf", "prirucka", "--lang", "cs", cwd=project)
+    assert result.returncode == 1
+    assert (
+        f"prirucka.yml:{line}: `back_cover`: no section `#neni`; the page's sections:"
+        in result.stderr
+    )

@@ -26,6 +26,11 @@ LICENSES = {
     "all-rights-reserved": ("", ""),
 }
 PLACES = ("front-cover", "back-cover", "imprint")
+# How a publication is bound. A saddle-stitched booklet has a page count divisible by 4
+# (sheets folded in the middle); a perfect-bound one an even count.
+BINDINGS = ("saddle-stitch", "perfect", "spiral", "none")
+DEFAULT_BINDING = {"A5": "saddle-stitch", "A6": "saddle-stitch"}
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 RESERVED_FILES = HANDBOOK_DATA
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -55,6 +60,25 @@ class Funder:
     statement_on: tuple[str, ...]
     order: int
     show_project_number: bool
+    # A wordmark per language (`logo: {cs: …, en: …}`); `logo` is the first of them.
+    logos: dict[str, Path] = field(default_factory=dict)
+
+    def logo_for(self, lang: str) -> Path | None:
+        """The logo in `lang`'s version when there is one, else the only one."""
+        return self.logos.get(lang) or self.logo
+
+
+@dataclass(frozen=True)
+class PageSection:
+    """A page, or one section of it (`path.md#anchor`), printed somewhere of its own.
+
+    The path `helplines` (HELPLINES) stands for the project's list of public services,
+    handbook/helplines.yml, the same list the site shows.
+    """
+
+    path: str
+    anchor: str | None
+    line: int | None
 
 
 @dataclass(frozen=True)
@@ -87,6 +111,16 @@ class Publication:
     subject: Localized = field(default_factory=dict)
     keywords: dict[str, list[str]] = field(default_factory=dict)
     toc: bool = True
+    binding: str = "none"
+    publisher_address: Localized = field(default_factory=dict)
+    cover_image: Path | None = None
+    cover_alt: Localized = field(default_factory=dict)
+    back_cover: dict[str, PageSection] = field(default_factory=dict)  # per language
+
+    @property
+    def pages_multiple(self) -> int:
+        """The page count must be a multiple of this (4 for a saddle-stitched booklet)."""
+        return {"saddle-stitch": 4, "perfect": 2}.get(self.binding, 1)
 
     def outputs(self) -> list[str]:
         """The language keys of its PDFs: ['cs', 'en'] or ['cs-en'] when bilingual."""
@@ -192,13 +226,26 @@ def load_funders(handbook_dir: Path) -> dict[str, Funder]:
                 reader.choice(place, (fid, name, index), PLACES)
             places[name] = tuple(value)
         logo = None
+        logos: dict[str, Path] = {}
         if spec.get("logo"):
-            logo = (handbook_dir / spec["logo"]).resolve()
-            if not logo.is_file():
-                raise reader.error(
-                    (fid, "logo"),
-                    f"logo file `{spec['logo']}` not found (paths are relative to handbook/)",
-                )
+            raw = spec["logo"]
+            if isinstance(raw, dict):
+                written = reader.text(raw, (fid, "logo"), [])
+            elif isinstance(raw, str):
+                written = {"": raw}
+            else:
+                raise reader.error((fid, "logo"), "`logo` is a file path or {cs: …, en: …}")
+            for lang, name in written.items():
+                path = (handbook_dir / name).resolve()
+                if not path.is_file():
+                    key = (fid, "logo", lang) if isinstance(spec["logo"], dict) else (fid, "logo")
+                    raise reader.error(
+                        key, f"logo file `{name}` not found (paths are relative to handbook/)"
+                    )
+                logos[lang] = path
+            logo = next(iter(logos.values()))
+            if not isinstance(spec["logo"], dict):
+                logos = {}
         order = spec.get("order", 100)
         if isinstance(order, bool) or not isinstance(order, int):
             raise reader.error((fid, "order"), "`order` must be a whole number (1 is placed first)")
@@ -215,6 +262,7 @@ def load_funders(handbook_dir: Path) -> dict[str, Funder]:
             show_project_number=reader.boolean(
                 spec.get("show_project_number", False), (fid, "show_project_number")
             ),
+            logos=logos,
         )
     return funders
 
@@ -237,6 +285,9 @@ _KEYS = {
     "subject": False,
     "keywords": False,
     "toc": False,
+    "binding": False,
+    "cover": False,
+    "back_cover": False,
 }
 
 
@@ -292,10 +343,17 @@ def load_publication(
         pages.append(PageRef(entry, located.line("pages", index)))
 
     raw_publisher = data["publisher"]
-    if isinstance(raw_publisher, dict) and ("name" in raw_publisher or "seat" in raw_publisher):
-        reader.mapping(raw_publisher, ("publisher",), {"name": True, "seat": False})
+    publisher_address: Localized = {}
+    if isinstance(raw_publisher, dict) and (
+        "name" in raw_publisher or "seat" in raw_publisher or "address" in raw_publisher
+    ):
+        reader.mapping(
+            raw_publisher, ("publisher",), {"name": True, "seat": False, "address": False}
+        )
         publisher_name = reader.text(raw_publisher["name"], ("publisher", "name"))
         publisher_seat = raw_publisher.get("seat")
+        if raw_publisher.get("address"):
+            publisher_address = reader.text(raw_publisher["address"], ("publisher", "address"))
     else:  # just the name, as text or {cs: …, en: …}
         publisher_name = reader.text(raw_publisher, ("publisher",))
         publisher_seat = None
@@ -380,13 +438,20 @@ def load_publication(
         else:
             raise reader.error(("keywords",), "`keywords` must be a list or {cs: […], en: […]}")
 
+    format_ = reader.choice(data["format"], ("format",), tuple(FORMATS))
+    binding = DEFAULT_BINDING.get(format_, "none")
+    if "binding" in data:
+        binding = reader.choice(data["binding"], ("binding",), BINDINGS)
+    cover_image, cover_alt = _cover(reader, data, path.parent)
+    back_cover = _back_cover(reader, data, languages)
+
     return Publication(
         id=pid,
         source=path,
         title=reader.text(data["title"], ("title",)),
         subtitle=reader.text(data["subtitle"], ("subtitle",)) if data.get("subtitle") else {},
         kind=reader.choice(data["kind"], ("kind",), KINDS),
-        format=reader.choice(data["format"], ("format",), tuple(FORMATS)),
+        format=format_,
         languages=languages,
         bilingual=bilingual,
         pages=pages,
@@ -401,7 +466,64 @@ def load_publication(
         subject=reader.text(data["subject"], ("subject",)) if data.get("subject") else {},
         keywords=keywords,
         toc=reader.boolean(data.get("toc", True), ("toc",)),
+        binding=binding,
+        publisher_address=publisher_address,
+        cover_image=cover_image,
+        cover_alt=cover_alt,
+        back_cover=back_cover,
     )
+
+
+def _cover(reader: _Reader, data: dict, handbook_dir: Path) -> tuple[Path | None, Localized]:
+    """`cover: {image: covers/x.svg, alt: {cs: …, en: …}}`: the image and its description."""
+    if "cover" not in data:
+        return None, {}
+    spec = reader.mapping(data["cover"], ("cover",), {"image": True, "alt": True})
+    name = spec["image"]
+    if not isinstance(name, str) or not name.strip():
+        raise reader.error(("cover", "image"), "`image` is the path of an image file")
+    image = (handbook_dir / name.strip()).resolve()
+    root = handbook_dir.resolve().parent
+    if not image.is_relative_to(root):
+        raise reader.error(("cover", "image"), f"`{name}` is outside the project")
+    if image.suffix.lower() not in IMAGE_SUFFIXES:
+        raise reader.error(
+            ("cover", "image"),
+            f"`{name}` is not an image; use one of {', '.join(IMAGE_SUFFIXES)}",
+        )
+    if not image.is_file():
+        raise reader.error(
+            ("cover", "image"), f"image `{name}` not found (paths are relative to handbook/)"
+        )
+    alt = reader.text(spec["alt"], ("cover", "alt"))
+    return image, alt
+
+
+HELPLINES = "helplines"
+
+
+def _back_cover(reader: _Reader, data: dict, languages: list[str]) -> dict[str, PageSection]:
+    """`back_cover: page.md`, `page.md#section` or `helplines` (handbook/helplines.yml),
+    one for all languages or {cs: …, en: …}."""
+    if not data.get("back_cover"):
+        return {}
+    written = reader.text(data["back_cover"], ("back_cover",))
+    result = {}
+    for lang in languages:
+        key = ("back_cover", lang) if isinstance(data["back_cover"], dict) else ("back_cover",)
+        value = written[lang].strip()
+        if value == HELPLINES:
+            result[lang] = PageSection(HELPLINES, None, reader.located.line(*key))
+            continue
+        path, _, anchor = value.partition("#")
+        if path.startswith("/") or ".." in path.split("/") or not path.endswith(".md"):
+            raise reader.error(
+                key,
+                f"`{value}`: give a page relative to the language folder, e.g. "
+                "prirucka-pro-rodice/kam-se-obratit.md#telefonni-linky, or `helplines`",
+            )
+        result[lang] = PageSection(path, anchor or None, reader.located.line(*key))
+    return result
 
 
 def manifest_paths(handbook_dir: Path) -> list[Path]:

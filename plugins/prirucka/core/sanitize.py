@@ -33,7 +33,7 @@ from .mdtext import code_masked
 # Elements of page content. Names are matched without their namespace, as nh3
 # does; the SVG names keep their case, as HTML parsers give them.
 HTML_ELEMENTS = frozenset(
-    """a abbr address article aside audio b bdi bdo blockquote br caption cite code col
+    """a abbr address article aside audio b bdi bdo blockquote br button caption cite code col
     colgroup data dd del details dfn div dl dt em figcaption figure footer form h1 h2 h3 h4
     h5 h6 header hr i img input ins kbd label li mark nav ol p picture pre q rp rt ruby s
     samp section small source span strong sub summary sup table tbody td tfoot th thead
@@ -94,6 +94,9 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "input": frozenset("type checked disabled name value".split()),
     # A container for checklists: no action, method or target, so nothing is sent.
     "form": frozenset(),
+    # Buttons that do nothing on their own (type="button"; the site's script acts on
+    # their data-* attributes, e.g. a record sheet's "print this sheet").
+    "button": frozenset(["type"]),
     **{name: _SVG_ATTRIBUTES for name in SVG_ELEMENTS},
 }
 URL_ATTRIBUTES = frozenset("href src cite poster".split())
@@ -168,7 +171,7 @@ _ELEMENT_REASONS = {
     ),
     "link": ("loads files from elsewhere", "remove it; link to pages with [text](address)"),
     "style": ("would restyle the whole site", "use a class the theme defines, or ask for one"),
-    **dict.fromkeys("select textarea button fieldset option output".split(), _FORMS),
+    **dict.fromkeys("select textarea fieldset option output".split(), _FORMS),
     "foreignObject": (
         "carries HTML inside an SVG image",
         "draw the image with SVG shapes and text only",
@@ -312,6 +315,8 @@ def _judge_attribute(element: str, name: str, value: str) -> tuple[str | None, l
         return (None, [problem]) if problem else (value, [])
     if element == "input" and name == "type" and value.strip().lower() != "checkbox":
         return "checkbox", [_input_problem(value)]
+    if element == "button" and name == "type" and value.strip().lower() != "button":
+        return "button", [_button_problem(value)]
     if element in SVG_ELEMENTS and "url(" in value.replace(" ", "").lower():
         if not re.fullmatch(r"\s*url\(\s*['\"]?#[^)]*\)\s*", value):
             return None, [_svg_reference_problem(element, name, value)]
@@ -324,6 +329,15 @@ def _input_problem(kind: str) -> Problem:
         "could collect readers' data; only checkboxes are allowed, so it becomes one",
         "link to the organisation's own form instead",
         (f'type="{kind}"', f"type={kind}", "<input"),
+    )
+
+
+def _button_problem(kind: str) -> Problem:
+    return Problem(
+        f'a <button type="{kind}">',
+        "could send a form; only plain buttons are allowed, so it becomes one",
+        "link to the organisation's own form instead",
+        (f'type="{kind}"', f"type={kind}", "<button"),
     )
 
 
@@ -360,6 +374,8 @@ def _walk(root, problems: list[Problem]) -> None:
         else:
             if name == "input" and "type" not in element.attrib:
                 problems.append(_input_problem("text"))
+            if name == "button" and "type" not in element.attrib:
+                problems.append(_button_problem("submit"))  # a button's default type
             for attribute, value in element.attrib.items():
                 local = _local(attribute)
                 if attribute.startswith("{http://www.w3.org/2000/xmlns/}") and name == "svg":
@@ -405,7 +421,7 @@ def _cleaner_options() -> dict:
         # nh3 keeps only these schemes; _judge_attribute narrows data: to images.
         "url_schemes": set(SCHEMES | {"data"}),
         "attribute_filter": _nh3_filter,
-        "set_tag_attribute_values": {"input": {"type": "checkbox"}},
+        "set_tag_attribute_values": {"input": {"type": "checkbox"}, "button": {"type": "button"}},
         "strip_comments": False,  # our plugins' markers are comments
         "link_rel": None,
     }
@@ -455,7 +471,7 @@ def plainly_allowed(html: str) -> bool:
             if _judge_attribute(name, key, value) != (value, []):
                 return False
             typed = typed or key == "type"
-        if name == "input" and not closing and not typed:
+        if name in ("input", "button") and not closing and not typed:
             return False
         position = html.find("<", match.end())
     return True

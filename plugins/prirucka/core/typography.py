@@ -22,6 +22,7 @@ context, and keep every edit inside one of its text nodes.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -258,12 +259,17 @@ _RANGE = re.compile(
     # not 2024-01 (year and month), not 5-ti.
     rf"(?<![\w\-–/:.,+]){_NUM}(?P<dash>-)(?!0\d)(?:{_NUM})(?![\w\-–/:]|[.,]\d)"
 )
+_MONTH_YEAR = r"(?:0?[1-9]|1[0-2])/\d{4}"
+_MONTH_RANGE = re.compile(
+    # 12/2012-12/2013: months of years; not file numbers (34/2012-56) or longer chains.
+    rf"(?<![\w\-–/:.,+]){_MONTH_YEAR}(?P<dash>-){_MONTH_YEAR}(?![\w\-–/])"
+)
 _SPACED_HYPHEN = re.compile(rf"(?<=[^\s\u00a0]){_SP}+(?P<dash>-){_SP}+(?=\S)")
 _SPACE_BEFORE_DASH = re.compile(rf"(?<=[^\s\u00a0])(?P<space>{_SP}+)(?=[–—][ \t\n\u00a0])")
 
 
 def _dashes(text: str) -> Iterator[Edit]:
-    for regex in (_RANGE, _SPACED_HYPHEN):
+    for regex in (_RANGE, _MONTH_RANGE, _SPACED_HYPHEN):
         for match in regex.finditer(text):
             yield Edit(match.start("dash"), match.end("dash"), "–", *match.span())
 
@@ -523,6 +529,12 @@ def _speaks(cells: list[Cell], owner: list[int], since: int, until: int, lang: s
         cell.lang == lang or not cell.text.strip()
         for cell in cells[owner[since] : owner[until - 1] + 1]
     )
+
+
+def html_text(text: str, lang: str) -> str:
+    """A plain generated string (a glossary definition, a title in a list) typeset in
+    `lang` and escaped, ready to put into HTML."""
+    return html.escape(typeset(text, lang), quote=False)
 
 
 def typeset(text: str, lang: str, disable: Collection[str] = ()) -> str:

@@ -19,12 +19,17 @@ from urllib.parse import urlsplit
 import markdown
 import tinyhtml5
 
-from ..core import frontmatter, sanitize
+from ..core import factbox, frontmatter, sanitize, schema
+from ..core.errors import AuthorError
 from ..core.extensions import LANGUAGE_AWARE, SOURCE_AWARE
 from ..core.glossary import Glossary
 from ..core.ordering import Sources
 from ..core.project import Project
 from .sources import Chapter
+from .text import breakable_addresses, keep_last_words, typeset_tree
+
+# A running head longer than this many words is shortened (see `running_head`).
+RUNNING_HEAD_WORDS = 7
 
 # MkDocs always adds these; print renders like the site.
 _BUILTIN_EXTENSIONS = ["toc", "tables", "fenced_code"]
@@ -40,6 +45,7 @@ class ChapterHTML:
     warnings: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # local files it embeds (images)
     errors: list[str] = field(default_factory=list)  # unsafe HTML, removed from the chapter
+    audience: list[str] = field(default_factory=list)  # from the page's front matter
 
 
 def markdown_to_html(
@@ -161,6 +167,10 @@ class _Rewriter:
         self.anchors = anchors  # chapter path -> chapter anchor, for this PDF part
         self.out = out
         self.prefix = chapter.anchor
+        # Addresses already printed as a footnote in this part of the publication: a
+        # reader finds them there, and the same note page after page would look like
+        # a running footer (PDF/UA checkers take it for one).
+        self.printed: set[str] = set()
 
     def local_id(self, value: str) -> str:
         return f"{self.prefix}--{value}"
@@ -232,6 +242,9 @@ class _Rewriter:
             self._print_address(link, url, parents)
 
     def _print_address(self, link: etree.Element, url: str, parents: dict) -> None:
+        if url in self.printed:
+            return
+        self.printed.add(url)
         note = _note(url)
         note.set("class", "footnote link-address")
         parent = parents.get(link)
@@ -307,18 +320,122 @@ class _Rewriter:
                 self.out.headings.append((level, element.get("id", ""), _text(element)))
 
 
+def running_head(title: str, fallback: str) -> str:
+    """A running head short enough for the top of a page (and not read as prose).
+
+    A long title gives its part before a dash or colon when that is short, else
+    the publication's title.
+    """
+    if len(title.split()) <= RUNNING_HEAD_WORDS:
+        return title
+    for separator in (" – ", " — ", ": "):
+        head = title.split(separator, 1)[0]
+        if head != title and len(head.split()) <= RUNNING_HEAD_WORDS:
+            return head
+    return fallback
+
+
+def _meta(document: frontmatter.Document, lang: str) -> schema.DocumentMeta | None:
+    """The page's typed front matter, or None where it has none (or the site does not check
+    it: the documents plugin and `prirucka check` report the mistakes, not print)."""
+    if "type" not in document.meta:
+        return None
+    try:
+        return schema.validate(document, lang)
+    except AuthorError:
+        return None
+
+
+def _audience(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+def _facts(lang: str, meta: schema.DocumentMeta | None) -> etree.Element | None:
+    """The page's key facts (project) or header box (methodology), as on the site."""
+    if meta is None:
+        return None
+    if meta.type == "project":
+        box = factbox.project_box(lang, meta)
+    elif meta.type == "methodology":
+        box = factbox.methodology_box(lang, meta)
+    else:
+        return None
+    if not box:
+        return None
+    element = _parse(box)[0]
+    # The results are figure and label pairs, not a list of terms: <dl> with <div>s would
+    # be a list of non-items in the PDF's structure.
+    for results in [e for e in element.iter("dl") if "prirucka-results" in (e.get("class") or "")]:
+        results.tag = "div"
+        for pair in results:
+            for part in pair:
+                part.set("class", (part.get("class") or "prirucka-results__label").strip())
+                part.tag = "p"
+    typeset_tree(element, lang)
+    return element
+
+
+def section(body: etree.Element, anchor: str) -> etree.Element | None:
+    """The heading with id `anchor` and what follows it up to the next heading of its level."""
+    children = list(body)
+    for index, element in enumerate(children):
+        if element.get("id") != anchor or element.tag not in ("h1", "h2", "h3", "h4"):
+            continue
+        level = int(element.tag[1])
+        out = etree.Element("div", {"class": "back-cover-section"})
+        out.append(element)
+        for following in children[index + 1 :]:
+            if following.tag in ("h1", "h2", "h3", "h4")[:level]:
+                break
+            out.append(following)
+        return out
+    return None
+
+
+def _record_sheets(body: etree.Element) -> None:
+    """A record sheet's fields share its page in proportion to their lines: each gets its
+    lines as flex-grow, and the unlabelled lines join the fields as the last one."""
+    for sheet in [
+        e for e in body.iter("div") if "prirucka-record" in (e.get("class") or "").split()
+    ]:
+        fields = next(
+            (e for e in sheet if "prirucka-record__fields" in (e.get("class") or "")), None
+        )
+        if fields is None:
+            continue
+        for child in list(sheet):
+            if "prirucka-record__notes" in (child.get("class") or ""):
+                sheet.remove(child)
+                fields.append(child)
+        for item in fields:
+            lines = item.get("data-lines") or "1"
+            item.set("style", f"flex-grow: {int(lines)}")
+
+
 def render_chapter(
     project: Project,
     chapter: Chapter,
     anchors: dict[str, str],
     pages: Sources | None = None,
     glossary: Glossary | None = None,
+    short_title: str = "",
+    only: str | None = None,
+    printed: set[str] | None = None,
 ) -> ChapterHTML:
-    """The chapter's print HTML (body content only); `pages` and `glossary` come from
-    the build context (default: read from disk)."""
+    """The chapter's print HTML (body content only).
+
+    `pages` and `glossary` come from the build context (default: read from disk);
+    `short_title` stands in a running head for a long chapter title; `only`
+    names a section (a heading's id) to render alone, for a back cover;
+    `printed` holds the web addresses already given as footnotes in this part of
+    the publication (they are not repeated; it is updated).
+    """
     document = (pages.document(chapter.text_lang, chapter.path) if pages else None) or (
         frontmatter.read(chapter.file, project.root)
     )
+    meta = _meta(document, chapter.text_lang)
     shown = _shown(project, chapter.file)
     html = markdown_to_html(
         document.body, chapter.text_lang, project, shown, document.body_line, glossary
@@ -327,14 +444,32 @@ def render_chapter(
     cleaned = sanitize.clean(html)
     body = _parse(cleaned.html)
     title = str(document.meta.get("title") or "")
-    out = ChapterHTML(chapter=chapter, title=title, html="")
+    audience = list(meta.audience) if meta else _audience(document.meta.get("audience"))
+    out = ChapterHTML(chapter=chapter, title=title, html="", audience=audience)
     out.errors = [
         f"{f.path}:{f.line}:{f.col}: {f.code}: {f.message} ({f.hint})"
         for f in sanitize.findings(shown, cleaned.problems, document.body, document.body_line)
     ]
     rewriter = _Rewriter(project, chapter, anchors, out)
+    if printed is not None:
+        rewriter.printed = printed
+    if only is not None:
+        rewriter.prefix = f"back-{chapter.anchor}"
     rewriter.ids(body)
-    rewriter.footnotes(body)
+    rewriter.footnotes(body)  # before a section is picked: the notes sit at the page's end
+    if only is not None:
+        # Anchors as the author wrote them (the page's own ids) pick the section.
+        part = section(body, rewriter.local_id(only))
+        if part is None:
+            prefix = rewriter.local_id("")
+            known = [
+                e.get("id")[len(prefix) :]
+                for e in body
+                if e.tag in ("h1", "h2", "h3") and (e.get("id") or "").startswith(prefix)
+            ]
+            raise ValueError(f"no section `#{only}`; the page's sections: {', '.join(known)}")
+        body = _parse("")
+        body.append(part)
     rewriter.links(body)
     rewriter.images(body)
     rewriter.figures(body)
@@ -342,11 +477,26 @@ def render_chapter(
     _plain_names(body)
     if not title:
         out.title = next((text for level, _, text in out.headings if level == 1), chapter.path)
-    if not any(level == 1 for level, _, _ in out.headings):
+    if only is None and not any(level == 1 for level, _, _ in out.headings):
         heading = etree.Element("h1", {"class": "chapter-title", "id": rewriter.local_id("title")})
         heading.text = out.title
         body.insert(0, heading)
         out.headings.insert(0, (1, heading.get("id"), out.title))
+    if only is None:
+        first = next(body.iter("h1"))
+        first.set("data-running-head", running_head(_text(first), short_title or out.title))
+        facts = _facts(chapter.text_lang, meta)
+        if facts is not None:
+            # Its ids (the sources' notes) are the chapter's own, as the text's are.
+            rewriter.ids(facts)
+            for link in facts.iter("a"):
+                href = link.get("href") or ""
+                if href.startswith("#"):
+                    link.set("href", "#" + rewriter.local_id(href[1:]))
+            body.insert(list(body).index(first) + 1 if first in list(body) else 0, facts)
+    _record_sheets(body)
+    breakable_addresses(body)
+    keep_last_words(body)
     out.html = (body.text or "") + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in body
     )

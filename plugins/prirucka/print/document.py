@@ -13,13 +13,17 @@ from ..core import languages as ui
 from ..core import translation
 from ..core.citation import citation
 from ..core.context import BuildContext
-from ..core.manifest import FORMATS, LICENSES, Funder, Publication
+from ..core.errors import AuthorError
+from ..core.helplines import Helplines
+from ..core.helplines import load as load_helplines
+from ..core.manifest import FORMATS, HELPLINES, LICENSES, Funder, Publication
 from ..core.mdtext import prose
 from ..core.ordering import Sources
 from ..core.project import Project
 from ..core.theme import Theme
 from . import chapter as chapter_html
-from .sources import chapters
+from .sources import Chapter, chapters
+from .text import print_text
 
 # Formats bound as booklets get mirrored margins (inner margin at the spine).
 BOOKLETS = {"A4", "A5"}
@@ -58,20 +62,27 @@ def _environment(templates: tuple[Path, ...]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["t"] = ui.text
+    env.globals["t"] = _interface_text
     env.globals["ordinal"] = ui.ordinal
     return env
+
+
+def _interface_text(lang: str, key: str, **values) -> str:
+    """An interface text (core.languages) set for print: typography, clean addresses."""
+    return print_text(ui.text(lang, key, **values), lang)
 
 
 def _funders(funders: list[Funder], lang: str, place: str) -> dict:
     return {
         "logos": [
-            {"name": f.name.get(lang, ""), "src": f.logo.as_uri()}
+            {"name": f.name.get(lang, ""), "src": f.logo_for(lang).as_uri()}
             for f in funders
-            if place in f.logo_on and f.logo
+            if place in f.logo_on and f.logo_for(lang)
         ],
         "statements": [
-            f.statement[lang] for f in funders if place in f.statement_on and f.statement.get(lang)
+            print_text(f.statement[lang], lang)
+            for f in funders
+            if place in f.statement_on and f.statement.get(lang)
         ],
     }
 
@@ -84,11 +95,12 @@ def _part(project: Project, publication: Publication, lang: str, pdf_name: str) 
     pdf_url = f"{project.site_url.rstrip('/')}/pdf/{pdf_name}" if project.site_url else None
     return {
         "lang": lang,
-        "title": publication.title[lang],
-        "subtitle": publication.subtitle.get(lang, ""),
-        "publisher": publication.publisher[lang],
-        "seat": publication.publisher_seat,
-        "authors": [author[lang] for author in publication.authors],
+        "title": print_text(publication.title[lang], lang),
+        "subtitle": print_text(publication.subtitle.get(lang, ""), lang),
+        "publisher": print_text(publication.publisher[lang], lang),
+        "seat": print_text(publication.publisher_seat or "", lang),
+        "address": print_text(publication.publisher_address.get(lang, ""), lang),
+        "authors": [print_text(author[lang], lang) for author in publication.authors],
         "edition_number": edition.number if edition else None,
         "year": year,
         "isbn": isbn,
@@ -98,17 +110,23 @@ def _part(project: Project, publication: Publication, lang: str, pdf_name: str) 
         "cover": _funders(publication.funders, lang, "front-cover"),
         "imprint": _funders(publication.funders, lang, "imprint"),
         "back": _funders(publication.funders, lang, "back-cover"),
-        "citation": citation(
+        "cover_image": publication.cover_image.as_uri() if publication.cover_image else None,
+        "cover_alt": publication.cover_alt.get(lang, ""),
+        "back_cover": "",
+        "citation": _print(
+            citation(
+                lang,
+                [author[lang] for author in publication.authors],
+                publication.publisher[lang],
+                publication.title[lang],
+                publication.subtitle.get(lang, ""),
+                edition.number if edition else None,
+                publication.publisher_seat,
+                year,
+                isbn,
+                pdf_url,
+            ),
             lang,
-            [author[lang] for author in publication.authors],
-            publication.publisher[lang],
-            publication.title[lang],
-            publication.subtitle.get(lang, ""),
-            edition.number if edition else None,
-            publication.publisher_seat,
-            year,
-            isbn,
-            pdf_url,
         ),
         "chapters": [],
         "toc": [],
@@ -131,14 +149,86 @@ def _glossary_appendix(
     return [
         {
             "id": entry.id,
-            "term": entry.sides[lang].term,
+            "term": print_text(entry.sides[lang].term, lang),
             "abbr": entry.sides[lang].abbr,
-            "definition": entry.sides[lang].definition,
+            "definition": print_text(entry.sides[lang].definition, lang),
             "other_lang": other,
-            "other": entry.sides[other].term if other in entry.sides else "",
+            "other": print_text(entry.sides[other].term, other) if other in entry.sides else "",
         }
         for entry in glossary_module.sorted_entries(used, lang)
     ]
+
+
+def _print(text: str, lang: str):
+    return print_text(text, lang)
+
+
+def _plain_language(parts: list[dict]) -> bool:
+    """True when every chapter is written for parents or children."""
+    audiences = [set(ch["audience"]) for part in parts for ch in part["chapters"]]
+    return bool(audiences) and all(a and a <= {"parents", "children"} for a in audiences)
+
+
+def _helplines(
+    project: Project, publication: Publication, lang: str, spec, services: Helplines | None
+) -> str:
+    """handbook/helplines.yml as the back cover's table (theme template helplines.html)."""
+    if services is None:
+        path = project.handbook_dir / "helplines.yml"
+        services = load_helplines(path) if path.is_file() else Helplines(())
+    if not services.entries:
+        raise AuthorError(
+            publication.source,
+            spec.line,
+            "`back_cover: helplines` needs handbook/helplines.yml with at least one line",
+        )
+    rows = [
+        {
+            "number": entry.number,
+            "digits": entry.digits,
+            "name": print_text(entry.name.get(lang) or next(iter(entry.name.values())), lang),
+            "for": print_text(entry.for_.get(lang, ""), lang),
+            "hours": print_text(entry.hours.get(lang, ""), lang),
+            "free": entry.free,
+        }
+        for entry in services.entries
+    ]
+    template = _environment(tuple(theme(project).template_dirs())).get_template("helplines.html")
+    return template.render(lang=lang, helplines=rows)
+
+
+def _back_cover(
+    project: Project,
+    publication: Publication,
+    lang: str,
+    pages: Sources,
+    glossary: glossary_module.Glossary | None,
+    services: Helplines | None = None,
+) -> str:
+    """The page section the manifest puts on the back cover, as print HTML."""
+    spec = publication.back_cover.get(lang)
+    if spec is None:
+        return ""
+    if spec.path == HELPLINES:
+        return _helplines(project, publication, lang, spec, services)
+    for text_lang in [lang, *(code for code in project.languages if code != lang)]:
+        file = project.language_dir(text_lang) / spec.path
+        if spec.path in pages.paths(text_lang):
+            break
+    else:
+        raise AuthorError(
+            publication.source,
+            spec.line,
+            f"`back_cover`: page `{spec.path}` does not exist in docs/{lang}/; check the path",
+        )
+    chapter = Chapter(spec.path, file, text_lang, lang)
+    try:
+        rendered = chapter_html.render_chapter(
+            project, chapter, {}, pages, glossary, only=spec.anchor
+        )
+    except ValueError as error:
+        raise AuthorError(publication.source, spec.line, f"`back_cover`: {error}") from None
+    return rendered.html
 
 
 def assemble(
@@ -174,8 +264,17 @@ def assemble(
         chapter_anchors = {ch.path: ch.anchor for ch in found}
         outdated = []
         pages_by_lang[lang] = [ch.path for ch in found]
+        printed: set[str] = set()  # web addresses given as footnotes in this part
         for ch in found:
-            rendered = chapter_html.render_chapter(project, ch, chapter_anchors, pages, glossary)
+            rendered = chapter_html.render_chapter(
+                project,
+                ch,
+                chapter_anchors,
+                pages,
+                glossary,
+                short_title=publication.title[lang],
+                printed=printed,
+            )
             warnings.extend(rendered.warnings)
             errors.extend(rendered.errors)
             files.extend(rendered.files)
@@ -194,20 +293,27 @@ def assemble(
                     "anchor": ch.anchor,
                     "text_lang": ch.text_lang,
                     "html": rendered.html,
-                    "fallback_note": note,
+                    "fallback_note": print_text(note, lang) if note else "",
+                    "audience": rendered.audience,
                 }
             )
             for level, heading_id, text in rendered.headings:
                 if level == 1 and heading_id:
                     part["toc"].append(
-                        {"level": 1, "href": "#" + ch.anchor, "text": rendered.title}
+                        {
+                            "level": 1,
+                            "href": "#" + ch.anchor,
+                            "text": print_text(rendered.title, ch.text_lang),
+                        }
                     )
                 elif level == 2 and heading_id:
                     part["toc"].append({"level": 2, "href": "#" + heading_id, "text": text})
         if outdated:
-            part["outdated_notice"] = ui.text(
+            part["outdated_notice"] = _interface_text(
                 lang, "outdated_imprint", chapters=", ".join(outdated)
             )
+        services = ctx.helplines if ctx is not None else None
+        part["back_cover"] = _back_cover(project, publication, lang, pages, glossary, services)
         part["glossary"] = _glossary_appendix(project, found, lang, pages, glossary)
         if part["glossary"]:
             part["toc"].append(
@@ -242,6 +348,12 @@ def assemble(
         "print_shop": print_shop,
         "toc": publication.toc,
         "bilingual": len(langs) > 1,
+        "binding": publication.binding,
+        # Blank pages the renderer may keep before the back cover to reach a page count
+        # the binding needs (render.py drops the ones not needed).
+        "spare_pages": publication.pages_multiple - 1,
+        # Plain-language texts (for parents, for children) are set ragged-right.
+        "plain_language": _plain_language(parts),
         "stylesheet": print_theme.find("print.css").as_uri(),
         "format_stylesheet": print_theme.find(f"formats/{publication.format}.css").as_uri(),
         "parts": parts,

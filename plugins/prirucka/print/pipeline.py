@@ -30,7 +30,7 @@ from .document import PrintDocument, assemble, theme
 from .render import PACKAGE_ASSETS, SUBSET_NOTE, RenderRequest, RenderResult, render
 from .sources import chapters
 
-CACHE_VERSION = "prirucka-print-1"
+CACHE_VERSION = "prirucka-print-2"
 _FILE_URI = re.compile(r"file://[^\"')\s<>]+")
 
 
@@ -144,11 +144,20 @@ def input_key(
     files = [
         publication.source,
         project.handbook_dir / "funders.yml",
+        project.handbook_dir / "helplines.yml",  # a back cover may list them
         project.glossary_path,
     ]
     files += theme(project).files()
     warnings: list[str] = []
     for lang in output.split("-"):
+        back = publication.back_cover.get(lang)
+        if back is not None:
+            for code in project.languages:
+                page = ctx.page(code, back.path) if ctx is not None else None
+                if page is not None:
+                    digest.update(f"back:{code}/{back.path}\0{page.digest}\0".encode())
+                else:
+                    files.append(project.language_dir(code) / back.path)
         found, fallback = chapters(project, publication, lang, ctx)
         warnings.extend(fallback)
         for chapter in found:
@@ -232,6 +241,7 @@ def _request(
         chapter_anchors=document.chapter_anchors,
         variant=options.variant,
         key=key,
+        pages_multiple=document.publication.pages_multiple,
     )
 
 

@@ -21,6 +21,7 @@ from ...core import languages as ui
 from ...core.collation import sort_key
 from ...core.numbers import number
 from ...core.schema import REGIONS, RESULTS
+from ...core.typography import html_text as text  # print helper (issue 12): typography
 from .. import i18n_adapter as i18n
 from .. import requirements
 from ..context_adapter import context
@@ -104,7 +105,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def _list(self, lang: str, label: str, keys: list, page: Page, config: MkDocsConfig) -> str:
         items = "".join(
-            f'<li><a href="{html.escape(self._url(config, page, self.by_key[k]))}">{html.escape(self.by_key[k].meta.title)}</a></li>'
+            f'<li><a href="{html.escape(self._url(config, page, self.by_key[k]))}">{text(self.by_key[k].meta.title, lang)}</a></li>'
             for k in keys
         )
         return f'<p class="prirucka-connections__title">{html.escape(ui.text(lang, label))}</p><ul>{items}</ul>'
@@ -134,8 +135,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             audience = ", ".join(ui.text(lang, f"audience.{a}") for a in meta.audience)
             date = ui.date(lang, meta.date.isoformat()) if meta.date else ""
             rows.append(
-                f'<tr><td><a href="{html.escape(self._url(config, page, document))}">{html.escape(meta.title)}</a>'
-                f"<br><small>{html.escape(meta.description)}</small></td>"
+                f'<tr><td><a href="{html.escape(self._url(config, page, document))}">{text(meta.title, lang)}</a>'
+                f"<br><small>{text(meta.description, lang)}</small></td>"
                 f"<td>{html.escape(audience)}</td><td>{date}</td><td>{html.escape(', '.join(meta.tags))}</td></tr>"
             )
         table = (
@@ -186,7 +187,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             out.append(f"<h2>{t(heading)}</h2><dl>")
             for group in sorted(groups, key=lambda g: name(g)):
                 links = ", ".join(
-                    f'<a href="{html.escape(self._url(config, page, p))}">{html.escape(p.meta.title)}</a>'
+                    f'<a href="{html.escape(self._url(config, page, p))}">{text(p.meta.title, lang)}</a>'
                     for p in groups[group]
                 )
                 out.append(f"<dt>{html.escape(name(group))}</dt><dd>{links}</dd>")

@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from ...core import glossary as glossary_module
 from ...core import languages as ui
+from ...core.typography import html_text as text
 from .. import i18n_adapter as i18n
 from .. import requirements
 from ..context_adapter import context
@@ -120,13 +121,14 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                     out.append("</dl>")
                 out.append(f"<h2>{html.escape(first)}</h2><dl>")
                 letter = first
-            name = html.escape(side.term) + (f" ({html.escape(side.abbr)})" if side.abbr else "")
-            out.append(f'<dt id="{entry.id}">{name}</dt><dd><p>{html.escape(side.definition)}</p>')
+            # print helper (issue 12): the language's typography on the generated texts.
+            name = text(side.term, lang) + (f" ({html.escape(side.abbr)})" if side.abbr else "")
+            out.append(f'<dt id="{entry.id}">{name}</dt><dd><p>{text(side.definition, lang)}</p>')
             if other and other in entry.sides:
                 theirs = entry.sides[other]
                 out.append(
                     f"<p>{html.escape(ui.text(lang, 'glossary_other'))}: "
-                    f'<a href="{html.escape(counterpart)}#{entry.id}" hreflang="{other}" lang="{other}">{html.escape(theirs.term)}</a></p>'
+                    f'<a href="{html.escape(counterpart)}#{entry.id}" hreflang="{other}" lang="{other}">{text(theirs.term, other)}</a></p>'
                 )
             if side.avoid:
                 avoided = ", ".join(html.escape(v.text) for v in side.avoid)

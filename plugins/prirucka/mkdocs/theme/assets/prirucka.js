@@ -14,4 +14,24 @@ document.addEventListener("DOMContentLoaded", function () {
       });
     });
   });
+  // print helper (issue 12): "print this sheet" prints one record sheet alone: a copy of it
+  // is the only thing left in the body while printing.
+  document.querySelectorAll("[data-prirucka-print-sheet]").forEach(function (button) {
+    var sheet = button.closest(".prirucka-record");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var copy = sheet.cloneNode(true);
+      copy.classList.add("prirucka-print-copy", "md-typeset");
+      document.body.appendChild(copy);
+      document.body.classList.add("prirucka-printing-sheet");
+      window.print();
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.body.classList.remove("prirucka-printing-sheet");
+    document.querySelectorAll(".prirucka-print-copy").forEach(function (copy) {
+      copy.remove();
+    });
+  });
+  // end print helper
 });
