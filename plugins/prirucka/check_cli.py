@@ -25,10 +25,15 @@ def _pages(ctx: BuildContext, arguments: tuple[str, ...]) -> list[tuple[str, str
     if not arguments:
         return every
     chosen = []
+    root = ctx.project.root
     for argument in arguments:
         target = Path(argument).absolute()
         if not target.exists():
             raise click.UsageError(f"{argument}: no such file or folder")
+        if not (target == root or target.is_relative_to(root)):
+            raise click.UsageError(
+                f"{argument}: outside the project; name pages or folders under docs/"
+            )
         for lang, path in every:
             file = ctx.pages[(lang, path)].file.absolute()
             if file == target or file.is_relative_to(target):

@@ -387,8 +387,15 @@ def load_publication(
         edition = Edition(number, date, isbn)
 
     chosen = []
-    for index, fid in enumerate(data.get("funders") or []):
-        if fid not in funders:
+    named = data.get("funders") or []
+    if isinstance(named, str):
+        named = [named]  # `funders: eea-norway-grants`: one funder
+    if not isinstance(named, list):
+        raise reader.error(
+            ("funders",), "`funders` is a list of ids from handbook/funders.yml, e.g. [esf-oplzz]"
+        )
+    for index, fid in enumerate(named):
+        if not isinstance(fid, str) or fid not in funders:
             known = ", ".join(sorted(funders)) or "none defined"
             raise reader.error(
                 ("funders", index), f"unknown funder `{fid}`; handbook/funders.yml defines: {known}"
@@ -431,12 +438,18 @@ def load_publication(
     keywords = {}
     if "keywords" in data:
         raw = data["keywords"]
-        if isinstance(raw, list):
-            keywords = {lang: [str(k) for k in raw] for lang in languages}
-        elif isinstance(raw, dict):
-            keywords = {lang: [str(k) for k in (raw.get(lang) or [])] for lang in languages}
+
+        def words(value, key: tuple) -> list[str]:
+            if isinstance(value, str):
+                return [value.strip()] if value.strip() else []  # one keyword, not its letters
+            if isinstance(value, list) and all(isinstance(k, (str, int, float)) for k in value):
+                return [str(k) for k in value]
+            raise reader.error(key, "`keywords` must be a list or {cs: […], en: […]}")
+
+        if isinstance(raw, dict):
+            keywords = {lang: words(raw.get(lang) or [], ("keywords", lang)) for lang in languages}
         else:
-            raise reader.error(("keywords",), "`keywords` must be a list or {cs: […], en: […]}")
+            keywords = {lang: words(raw, ("keywords",)) for lang in languages}
 
     format_ = reader.choice(data["format"], ("format",), tuple(FORMATS))
     binding = DEFAULT_BINDING.get(format_, "none")

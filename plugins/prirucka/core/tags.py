@@ -48,10 +48,15 @@ def load(path: Path, languages: list[str]) -> Vocabulary:
     entries = []
     seen: dict[str, str] = {}
     for index, raw in enumerate(data):
-        if not isinstance(raw, dict) or not _ID.match(str(raw.get("id", ""))):
+        if (
+            not isinstance(raw, dict)
+            or not isinstance(raw.get("id"), str)
+            or not _ID.match(raw["id"])
+        ):
             raise located.error(
                 (index,),
-                "each tag needs an `id` (lowercase ASCII, hyphens) and a name per language",
+                "each tag needs an `id` (lowercase ASCII letters and hyphens, in quotes if it "
+                'is a number: id: "2025") and a name per language',
             )
         unknown = sorted(set(raw) - {"id", *languages})
         if unknown:
@@ -59,7 +64,11 @@ def load(path: Path, languages: list[str]) -> Vocabulary:
                 (index, unknown[0]),
                 f"unknown key `{unknown[0]}`; a tag has `id` and {', '.join(languages)}",
             )
-        missing = [lang for lang in languages if not str(raw.get(lang, "")).strip()]
+        missing = [
+            lang
+            for lang in languages
+            if not isinstance(raw.get(lang), (str, int, float)) or not str(raw[lang]).strip()
+        ]
         if missing:
             raise located.error((index,), f"tag `{raw['id']}` has no {' and '.join(missing)} name")
         entry = {"id": raw["id"], **{lang: str(raw[lang]).strip() for lang in languages}}

@@ -55,6 +55,8 @@ class _Refused(Exception):
 class _StrictLoader(yaml.SafeLoader):
     """Safe YAML without aliases, without duplicate keys, and with dates that exist."""
 
+    line_offset = 0  # lines of the file before the YAML text (front matter: 1)
+
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
@@ -87,7 +89,7 @@ class _StrictLoader(yaml.SafeLoader):
                         f"`{key}` is written twice in the same block (first on line {seen[key]}); "
                         "keep one",
                     )
-                seen[key] = key_node.start_mark.line + 1
+                seen[key] = key_node.start_mark.line + 1 + self.line_offset
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_timestamp(self, node):
@@ -118,7 +120,7 @@ def _walk(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
 
 def _problem(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None) or "invalid YAML"
-    if "\t" in problem or "tab" in problem:
+    if "\t" in problem or "'\\t'" in problem or "tab" in problem:
         return "a tab character; indent with spaces"
     return problem
 
@@ -129,13 +131,23 @@ def parse(text: str, path: str | Path, first_line: int = 1, what: str = "") -> L
     `what` names the YAML in messages ("front matter")."""
     path = Path(path)
     offset = first_line - 1
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)
+        loader.line_offset = offset
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except _Refused as refused:
         line = refused.mark.line + 1 + offset if refused.mark else first_line
         raise AuthorError(path, line, refused.message) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + first_line
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+        raise AuthorError(
+            path,
+            line,
+            f"contains {character}, an invisible control character YAML does not allow; delete it",
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 + offset if mark is not None else first_line
@@ -146,7 +158,8 @@ def parse(text: str, path: str | Path, first_line: int = 1, what: str = "") -> L
     except RecursionError:
         raise AuthorError(path, first_line, "nested too deeply to be read") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[KeyPath, int] = {(): first_line}
     if node is not None:
         _walk(node, (), lines)

@@ -90,7 +90,16 @@ def add_missing_pages(files: Files, all_pages: list[File], config: MkDocsConfig)
         if norm in present:
             continue
         rel_dest = PurePosixPath(original.dest_uri).relative_to(parts[0]).as_posix()
-        copy = _copy_for(original, lang, rel_dest, config)
+        # The copy stands in this language's folder (its links resolve against this
+        # language's pages, as the reader follows them here) but reads the original.
+        copy = File(
+            f"{lang}/{norm}",
+            config.docs_dir,
+            config.site_dir,
+            config.use_directory_urls,
+            dest_uri=language_prefix(config, lang) + rel_dest,
+        )
+        copy.abs_src_path = original.abs_src_path
         copy.locale = parts[0]
         copy.localization = parts[0]
         copy.locale_alternate_of = lang

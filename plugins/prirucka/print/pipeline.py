@@ -217,8 +217,8 @@ def _reuse(cache: Path, input_hash: str) -> dict | None:
     try:
         if any(_digest_of(Path(name)) != digest for name, digest in record["files"].items()):
             return None
-        if not (cache / f"{record['pdf_key']}.pdf").exists():
-            return None
+        if _cached(cache, str(record["pdf_key"]), "") is None:
+            return None  # the PDF it names is gone or damaged: the HTML must be made again
         return {
             "pdf_key": str(record["pdf_key"]),
             "pages_by_lang": dict(record["pages_by_lang"]),
