@@ -9,7 +9,7 @@ language lists the terms in that language's alphabetical order.
 
 from __future__ import annotations
 
-import html
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,11 +22,13 @@ from ...core import glossary as glossary_module
 from ...core import languages as ui
 from .. import i18n_adapter as i18n
 from ..context_adapter import context
+from ..templates import place_templates, render
 from .config import GlossaryConfig
 
 log = get_plugin_logger(__name__)
 EXTENSION = "prirucka_glossary"
 MARKER = "<!-- prirucka:glossary -->"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -36,6 +38,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.ctx = context(config)
+        place_templates(config, TEMPLATES)
         errors = self.ctx.problems("glossary")
         if errors:
             raise PluginError("\n".join(f.short() for f in errors))
@@ -107,31 +110,29 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 + page.file.url[len(i18n.language_prefix(config, lang)) :],
                 page.url,
             )
-        out = ['<div class="prirucka-glossary" data-prirucka-glossary="off">']
-        letter = None
+        letters: list[dict] = []
         for entry in glossary_module.sorted_entries(self.glossary.entries, lang):
             side = entry.sides[lang]
             first = glossary_module.initial(side.term, lang)
-            if first != letter:
-                if letter is not None:
-                    out.append("</dl>")
-                out.append(f"<h2>{html.escape(first)}</h2><dl>")
-                letter = first
-            name = html.escape(side.term) + (f" ({html.escape(side.abbr)})" if side.abbr else "")
-            out.append(f'<dt id="{entry.id}">{name}</dt><dd><p>{html.escape(side.definition)}</p>')
-            if other and other in entry.sides:
-                theirs = entry.sides[other]
-                out.append(
-                    f"<p>{html.escape(ui.text(lang, 'glossary_other'))}: "
-                    f'<a href="{html.escape(counterpart)}#{entry.id}" hreflang="{other}" lang="{other}">{html.escape(theirs.term)}</a></p>'
-                )
-            if side.avoid:
-                avoided = ", ".join(html.escape(v.text) for v in side.avoid)
-                out.append(
-                    f'<p class="prirucka-glossary__avoid">{html.escape(ui.text(lang, "glossary_avoid"))}: {avoided}</p>'
-                )
-            out.append("</dd>")
-        if letter is not None:
-            out.append("</dl>")
-        out.append("</div>")
-        return "".join(out)
+            if not letters or letters[-1]["letter"] != first:
+                letters.append({"letter": first, "entries": []})
+            theirs = entry.sides.get(other) if other else None
+            letters[-1]["entries"].append(
+                {
+                    "id": entry.id,
+                    "term": side.term,
+                    "abbr": side.abbr,
+                    "definition": side.definition,
+                    "other": {
+                        "lang": other,
+                        "label": ui.text(lang, "glossary_other"),
+                        "term": theirs.term,
+                        "href": f"{counterpart}#{entry.id}",
+                    }
+                    if theirs is not None
+                    else None,
+                    "avoid_label": ui.text(lang, "glossary_avoid"),
+                    "avoid": [variant.text for variant in side.avoid],
+                }
+            )
+        return render(config, "glossary", letters=letters)

@@ -1,35 +1,43 @@
 """prirucka-languages: honest bilingual pages on top of mkdocs-static-i18n.
 
 - untranslated pages are served in every language with a notice in the
-  reader's language, `lang` of the language they are written in, and a
-  canonical link to the original (both directions, not only to the default);
+  reader's language (the partial notice-fallback.html), `lang` of the language
+  they are written in, and a canonical link to the original (both directions,
+  not only to the default); in the navigation they stand in their own section,
+  among the translated pages, not in a group of the other language at the end;
 - default admonition titles in the page's language;
-- one sitemap without fallback copies, and a 404 page for readers of every language.
+- one sitemap without fallback copies, with every page's other languages
+  (hreflang) in it rather than in each page's head: Material's script fetches
+  a `sitemap.xml` next to every alternate link it finds there, which 404s;
+- a 404 page for readers of every language.
 """
 
 from __future__ import annotations
 
 import gzip
-import html
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ...core import languages, sitemap
 from ...markdown import LANGUAGE_AWARE
 from .. import i18n_adapter as i18n
 from ..context_adapter import context
-from ..templates import place_templates
+from ..templates import place_templates, render
 from .config import LanguagesConfig
 
 log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 ADMONITIONS = "prirucka_admonitions"
+# A page's other languages in its head (Material's, from i18n's `extra.alternate`).
+_ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):
@@ -81,12 +89,24 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         written = i18n.source_language(page.file, config)
         if written == reader:
             return html_text
-        notice = html.escape(languages.fallback_notice(reader, written))
-        label = html.escape(languages.text(reader, "fallback_label"))
-        return (
-            f'<aside class="prirucka-notice prirucka-notice--fallback" lang="{reader}" '
-            f'role="note" aria-label="{label}"><p>{notice}</p></aside>\n' + html_text
-        )
+        notice = {
+            "lang": reader,
+            "label": languages.text(reader, "fallback_label"),
+            "text": languages.fallback_notice(reader, written),
+        }
+        return render(config, "notice-fallback", notice=notice) + "\n" + html_text
+
+    @event_priority(-105)  # after i18n (-100) made this language's navigation, before
+    # prirucka-navigation (-110) titles and orders its sections
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        _place_fallbacks(nav, i18n.current_language(config))
+        return nav
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return _ALTERNATE_LINK.sub("", output) if self.config.sitemap else output
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return _ALTERNATE_LINK.sub("", output) if self.config.sitemap else output
 
     @event_priority(40)  # after i18n (50) set the language switcher for this page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
@@ -153,3 +173,51 @@ def _write_sitemap(site: Path, pages: list[sitemap.SitemapPage], config: MkDocsC
     with open(site / "sitemap.xml.gz", "wb") as raw:
         with gzip.GzipFile(filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0) as gz:
             gz.write(xml)
+
+
+def _pages(item) -> list[Page]:
+    if isinstance(item, Page):
+        return [item]
+    if isinstance(item, Section):
+        return [page for child in item.children for page in _pages(child)]
+    return []
+
+
+def _folder(section: Section, depth: int) -> str | None:
+    """The docs folder a section stands for (its pages' folder at `depth`)."""
+    for page in _pages(section):
+        parts = i18n.norm_path(page.file).split("/")
+        if len(parts) > depth:
+            return "/".join(parts[:depth])
+    return None
+
+
+def _place_fallbacks(nav: Navigation, lang: str) -> None:
+    """Move sections made only of untranslated pages into the reader's section of the
+    same folder: "Projects › Zaostřeno na rodinu", not a Czech "Projekty" group at the end.
+    A folder with no page in the reader's language keeps its own section."""
+
+    def fallback_only(section: Section) -> bool:
+        pages = _pages(section)
+        return bool(pages) and all(getattr(page.file, "locale", lang) != lang for page in pages)
+
+    def walk(items: list, depth: int) -> None:
+        sections = [item for item in items if isinstance(item, Section)]
+        own = {
+            _folder(section, depth): section for section in sections if not fallback_only(section)
+        }
+        for section in sections:
+            if not fallback_only(section):
+                continue
+            target = own.get(_folder(section, depth))
+            if target is None:
+                continue
+            # Its subsections meet the reader's own of the same folder one level down.
+            for child in section.children:
+                child.parent = target
+            target.children.extend(section.children)
+            items.remove(section)
+        for section in [item for item in items if isinstance(item, Section)]:
+            walk(section.children, depth + 1)
+
+    walk(nav.items, 1)
