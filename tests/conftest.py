@@ -63,3 +63,18 @@ def print_project(tmp_path_factory, font_cache) -> tuple[Path, subprocess.Comple
     result = run_prirucka("build", cwd=project, cache=font_cache)
     assert result.returncode == 0, result.stderr
     return project, result
+
+
+@pytest.fixture(scope="session")
+def sample_project(tmp_path_factory, font_cache) -> tuple[Path, subprocess.CompletedProcess]:
+    """The repository's own content, built once with `prirucka build --strict` and its PDFs."""
+    project = tmp_path_factory.mktemp("sample") / "project"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project)
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "handbook", project / "handbook")
+    # Share the session's web-font cache with this build.
+    cache = project / ".cache" / "prirucka"
+    cache.parent.mkdir(parents=True)
+    cache.symlink_to(font_cache, target_is_directory=True)
+    return project, run_prirucka("build", "--strict", cwd=project)

@@ -205,7 +205,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     ) -> str:
         lang = i18n.current_language(config)
         settings = self.config.emergency
-        if (page.is_homepage and settings.home) or self._for_families(
+        if (_is_home(page) and settings.home) or self._for_families(
             page, config, settings.audiences
         ):
             lines = self._lines(lang, emergency=True)
@@ -249,7 +249,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         settings = self.config.quick_exit
         if not settings.enabled:
             return output
-        if not (page.is_homepage and settings.home) and not self._for_families(
+        if not (_is_home(page) and settings.home) and not self._for_families(
             page, config, settings.audiences
         ):
             return output
@@ -346,6 +346,11 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             if isinstance(publisher, dict) and publisher.get(lang):
                 return str(publisher[lang])
         return config.site_name or ""
+
+
+def _is_home(page: Page) -> bool:
+    """The home page of the reader's language (i18n serves one per language)."""
+    return i18n.norm_path(page.file) == "index.md"
 
 
 def _after_first_heading(html_text: str, box: str) -> str:
