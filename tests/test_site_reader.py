@@ -491,6 +491,14 @@ def test_fallback_page_stands_in_its_own_section(site: Path):
         sections[texts(label)] = [texts(a) for a in item.iter("a")]
     assert "Zaostřeno na rodinu" in sections["Projects"]
     assert not any(title.startswith("Projekty") for title in sections)
+    # Its title is marked as Czech, on other pages and on its own.
+    for page in ("index.html", "projekty/zaostreno-na-rodinu/index.html"):
+        links = [
+            a
+            for a in parse(site / "en" / page).iter("a")
+            if "md-nav__link" in (a.get("class") or "") and texts(a) == "Zaostřeno na rodinu"
+        ]
+        assert links and all(a.get("lang") == "cs" for a in links), page
 
 
 def test_translation_status_counts_pages_by_plural_rules(site: Path):

@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ...core import languages, sitemap
 from ...markdown import LANGUAGE_AWARE
@@ -45,6 +46,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         self._all_pages: list[File] = []
         self._sitemap: dict[tuple[str, str], sitemap.SitemapPage] = {}
         self._not_found: dict[str, bytes] = {}
+        self._fallback_urls: dict[str, str] = {}  # this pass's untranslated pages: url -> lang
 
     @event_priority(-110)  # after i18n (-100) has set the language of this build pass
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -67,6 +69,13 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 f"'{copy.src_uri}' has no {i18n.current_language(config)} version; "
                 "serving the original with an untranslated-page notice"
             )
+        # Ours and i18n's own fallback copies (of the default language's pages).
+        lang = i18n.current_language(config)
+        self._fallback_urls = {
+            file.url: i18n.source_language(file, config)
+            for file in files.documentation_pages()
+            if i18n.source_language(file, config) != lang
+        }
         return files
 
     on_files = CombinedEvent(_remember_all_pages, _add_missing_pages)
@@ -103,7 +112,16 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         return nav
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return _ALTERNATE_LINK.sub("", output) if self.config.sitemap else output
+        if self.config.sitemap:
+            output = _ALTERNATE_LINK.sub("", output)
+        # Titles of untranslated pages in the navigation are in their own language.
+        for url, lang in self._fallback_urls.items():
+            href = get_relative_url(url, page.url)
+            output = output.replace(
+                f'<a href="{href}" class="md-nav__link',
+                f'<a href="{href}" hreflang="{lang}" lang="{lang}" class="md-nav__link',
+            )
+        return output
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return _ALTERNATE_LINK.sub("", output) if self.config.sitemap else output
