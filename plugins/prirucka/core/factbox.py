@@ -8,6 +8,7 @@ import html
 from dataclasses import dataclass
 
 from . import languages as ui
+from . import schema
 from .numbers import money, number
 from .schema import REGIONS, DocumentMeta
 
@@ -124,6 +125,7 @@ class Fact:
     value: str
     href: str | None = None  # the value is a link (a website)
     lang: str | None = None  # the value's language, when it is not the reader's
+    sources: tuple[int, ...] = ()  # numbers of the page's sources behind it (when several)
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,21 @@ class Figure:
     label: str  # the editor's label, first letter capitalised
     value: str  # the figure as the page's language writes it
     lang: str | None = None
+    sources: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    key: str  # "results" or "targets"
+    title: str
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    title: str
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,16 +156,25 @@ class FactBox:
     lang: str  # the language of the labels (the reader's)
     title: str
     facts: tuple[Fact, ...]
-    figures_title: str = ""
-    figures: tuple[Figure, ...] = ()
+    groups: tuple[FigureGroup, ...] = ()
+    sources_title: str = ""
+    sources: tuple[Source, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.facts or self.figures)
+        return bool(self.facts or self.groups)
 
 
 def capitalised(label: str) -> str:
     """A label that stands alone: "podpořené děti" -> "Podpořené děti"."""
     return label[:1].upper() + label[1:]
+
+
+def _sources_of(meta: DocumentMeta, fact: str) -> tuple[int, ...]:
+    """Numbers of the sources behind `fact`; none when the page has one source or none."""
+    sources = getattr(meta, "sources", None) or []
+    if len(sources) < 2:
+        return ()
+    return tuple(meta.sources_of(fact))
 
 
 def project_facts(lang: str, meta: DocumentMeta, written: str | None = None) -> FactBox:
@@ -161,7 +187,16 @@ def project_facts(lang: str, meta: DocumentMeta, written: str | None = None) -> 
 
     def add(key: str, value: str, *, own: bool = True, href: str | None = None) -> None:
         # `own`: the value is the editor's text, in the page's language.
-        rows.append(Fact(key, ui.text(lang, f"facts.{key}"), value, href, other if own else None))
+        rows.append(
+            Fact(
+                key,
+                ui.text(lang, f"facts.{key}"),
+                value,
+                href,
+                other if own else None,
+                () if href else _sources_of(meta, key),
+            )
+        )
 
     for key in ("promoter", "number"):
         if key in facts:
@@ -180,25 +215,40 @@ def project_facts(lang: str, meta: DocumentMeta, written: str | None = None) -> 
         costs = facts["costs"]
         parts = [
             f"{ui.text(lang, 'costs.' + key)} {money(lang, costs[key], costs['currency'])}"
-            for key in ("initial", "final", "grant")
+            for key in getattr(schema, "COST_KEYS", ("initial", "final", "grant"))
             if key in costs
         ]
         add("costs", " · ".join(parts), own=False)
-    if "funder" in facts:
-        add("funder", facts["funder"])
+    for key in ("funder", "programme"):
+        if key in facts:
+            add(key, facts[key])
     if "website" in facts:
         add("website", facts["website"], own=False, href=facts["website"])
-    figures = tuple(
-        Figure(capitalised(result.label), number(lang, result.value), other)
-        for result in meta.results
+    groups = []
+    for group in ("results", "targets"):
+        figures = tuple(
+            Figure(
+                capitalised(figure.label),
+                number(lang, figure.value),
+                other,
+                _sources_of(meta, f"{group}.{getattr(figure, 'name', '') or figure.key}"),
+            )
+            for figure in getattr(meta, group, None) or []
+        )
+        if figures:
+            groups.append(FigureGroup(group, ui.text(lang, f"facts.{group}"), figures))
+    sources = tuple(
+        Source(n, source.title, source.url or "")
+        for n, source in enumerate(getattr(meta, "sources", None) or [], start=1)
     )
     return FactBox(
         kind="project",
         lang=lang,
         title=ui.text(lang, "facts"),
         facts=tuple(rows),
-        figures_title=ui.text(lang, "facts.results") if figures else "",
-        figures=figures,
+        groups=tuple(groups),
+        sources_title=ui.text(lang, "facts.sources") if sources else "",
+        sources=sources,
     )
 
 
