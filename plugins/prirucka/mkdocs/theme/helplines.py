@@ -57,6 +57,18 @@ def site_helplines(ctx: BuildContext) -> tuple[Any, ...]:
     return read_minimal(ctx.project.handbook_dir / "helplines.yml", ctx.project.languages)
 
 
+def public_numbers() -> frozenset[str]:
+    """National digits of the nationwide public lines shipped with Příručka
+    (`core.helplines.public_lines()`: 112, 155, 158, 116 111…, each with its
+    source). A page that names one of them gets a `tel:` link even when the
+    project's own list leaves it out. Empty where the package has no such list."""
+    try:
+        from ...core.helplines import public_lines
+    except ImportError:  # the shipped list comes with core/helplines.py
+        return frozenset()
+    return frozenset(public_lines().numbers())
+
+
 def read_minimal(path: Path, languages: list[str]) -> tuple[Helpline, ...]:
     """Stand-in reader of handbook/helplines.yml (no file: no helplines)."""
     if not path.is_file():

@@ -40,7 +40,7 @@ from .. import i18n_adapter as i18n
 from ..context_adapter import context
 from ..templates import place_templates, render
 from .config import ThemeConfig
-from .helplines import site_helplines
+from .helplines import public_numbers, site_helplines
 from .identity import colours_css, localised
 from .phones import link_phones
 
@@ -99,9 +99,10 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return config
 
     def _known_numbers(self, ctx: BuildContext) -> frozenset[str]:
-        """Helplines and the organisation's own numbers (prirucka-checks' `own_phones`,
-        contact blocks on any page, the footer's contact), as national digits."""
-        numbers = {line.digits for line in self._helplines}
+        """Helplines (the project's and the nationwide ones shipped with Příručka) and the
+        organisation's own numbers (prirucka-checks' `own_phones`, contact blocks on any
+        page, the footer's contact), as national digits."""
+        numbers = {line.digits for line in self._helplines} | set(public_numbers())
         checks = ctx.project.plugin_configs.get("prirucka-checks") or {}
         numbers.update(national_digits(str(n)) for n in checks.get("own_phones") or [])
         for source in ctx.pages.values():
