@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -108,7 +109,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     @event_priority(-105)  # after i18n (-100) made this language's navigation, before
     # prirucka-navigation (-110) titles and orders its sections
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        _place_fallbacks(nav, i18n.current_language(config))
+        lang = i18n.current_language(config)
+        _place_fallbacks(nav, lambda page: i18n.source_language(page.file, config) != lang)
         return nav
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -210,14 +212,14 @@ def _folder(section: Section, depth: int) -> str | None:
     return None
 
 
-def _place_fallbacks(nav: Navigation, lang: str) -> None:
+def _place_fallbacks(nav: Navigation, untranslated: Callable[[Page], bool]) -> None:
     """Move sections made only of untranslated pages into the reader's section of the
     same folder: "Projects › Zaostřeno na rodinu", not a Czech "Projekty" group at the end.
     A folder with no page in the reader's language keeps its own section."""
 
     def fallback_only(section: Section) -> bool:
         pages = _pages(section)
-        return bool(pages) and all(getattr(page.file, "locale", lang) != lang for page in pages)
+        return bool(pages) and all(untranslated(page) for page in pages)
 
     def walk(items: list, depth: int) -> None:
         sections = [item for item in items if isinstance(item, Section)]
