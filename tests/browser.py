@@ -75,3 +75,27 @@ def browser():
             yield instance
         finally:
             instance.close()
+
+
+def sample_site(sample_project) -> Path:
+    """The site of the repository's own content (conftest's `sample_project`), which must
+    have built without warnings."""
+    project, result = sample_project
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths ("/", "/en/katalog/", "/404.html")."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site)
+        if relative.parts[0] == "pagefind":
+            continue
+        if path.name == "index.html":
+            parent = relative.parent.as_posix()
+            urls.append("/" if parent == "." else f"/{parent}/")
+        else:
+            urls.append("/" + relative.as_posix())
+    return urls

@@ -203,13 +203,19 @@ def test_index_pages_list_the_right_documents_in_each_language(kb_site: Path):
 
 def test_projects_overview_with_totals_regions_and_chart(kb_site: Path):
     page = (kb_site / "katalog" / "projekty" / "index.html").read_text()
-    assert '<dd class="prirucka-results__value">193</dd> <dt>podpořené děti' in page  # 146 + 47
-    assert "údaj uvádí 2 z 2 projektů" in page
+    # The label, then the figure: never "193 podpořené děti". Counts by CLDR plural rules.
+    assert (
+        "<dt>Podpořené děti <small>(údaj uvádějí 2 projekty z 2)</small></dt>"
+        '<dd class="prirucka-results__value">193</dd>' in page  # 146 + 47
+    )
     assert "<h2>Podle regionu</h2>" in page and "<dt>Hlavní město Praha</dt>" in page
     assert "<h2>Podle cílové skupiny</h2>" in page
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="prirucka-chart"' in page
     english = (kb_site / "en" / "katalog" / "projekty" / "index.html").read_text()
-    assert '<dd class="prirucka-results__value">193</dd> <dt>children supported' in english
+    assert (
+        "<dt>Children supported <small>(reported by 2 projects of 2)</small></dt>"
+        '<dd class="prirucka-results__value">193</dd>' in english
+    )
 
 
 def test_backlinks_and_related(kb_site: Path):

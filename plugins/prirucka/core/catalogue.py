@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .documents import Page
@@ -91,3 +92,40 @@ def projects(pages: list[Page], lang: str) -> ProjectSummary:
                 counted[result.key] += 1
     ordered_totals = {key: totals[key] for key in RESULTS if key in totals}
     return ProjectSummary(dict(by_region), dict(by_group), ordered_totals, dict(counted))
+
+
+@dataclass
+class Entry:
+    """One document as readers count it: its main page and the chapters printed with it."""
+
+    page: Page
+    chapters: list[Page]
+
+
+def document_entries(
+    pages: list[Page], order: Callable[[Page], float] = lambda page: float("inf")
+) -> list[Entry]:
+    """`pages` (of one language and kind) grouped into documents as readers understand them.
+
+    The pages printed in one publication (the same `publication:`) are one
+    document, led by the shallowest index.md among them (or the first by
+    `order`, the pages' `order:`); its other pages are its chapters, in that
+    order. Every other page is a document of its own.
+    """
+
+    def lead_key(page: Page) -> tuple:
+        return (page.path.count("/"), not page.path.endswith("index.md"), order(page), page.path)
+
+    groups: dict[str, list[Page]] = defaultdict(list)
+    entries: list[Entry] = []
+    for page in pages:
+        publication = page.meta.extra.get("publication")
+        if publication:
+            groups[publication].append(page)
+        else:
+            entries.append(Entry(page, []))
+    for members in groups.values():
+        lead = min(members, key=lead_key)
+        rest = sorted((p for p in members if p is not lead), key=lambda p: lead_key(p)[2:])
+        entries.append(Entry(lead, rest))
+    return entries

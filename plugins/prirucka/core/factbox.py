@@ -1,10 +1,14 @@
-"""The fact box of a project page and the header box of a methodology, as HTML."""
+"""The fact box of a project page and the header box of a methodology: as HTML for print
+(`project_box`, `methodology_box`) and as data for the site's templates (`project_facts`,
+`methodology_facts`)."""
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 from . import languages as ui
+from . import schema
 from .numbers import money, number
 from .schema import COST_KEYS, REGIONS, DocumentMeta
 
@@ -137,3 +141,181 @@ def methodology_box(lang: str, meta: DocumentMeta) -> str:
     )
     label = html.escape(ui.text(lang, "methodology"))
     return f'<aside class="prirucka-facts prirucka-facts--methodology" lang="{lang}" aria-label="{label}"><p class="prirucka-facts__title">{label}</p><dl>{items}</dl></aside>'
+
+
+# --- the same boxes as data, for the site's templates -----------------------------------
+#
+# The site renders these with its partials (prirucka-documents'
+# `partials/prirucka/project-facts.html` and `methodology-facts.html`), which a site may
+# override from its custom_dir. Figures (a project's results) stand label first, then
+# the value on a line of its own ("Podpořené děti / 146"): the label is the editor's
+# text and is never joined to the figure, so no declension comes out wrong
+# ("146 podpořené děti", "5 úřady OSPOD", "30 rodiny").
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of the box: a label and its value (plain text; the template escapes)."""
+
+    key: str  # the front matter key ("promoter", "period"…)
+    label: str  # in the reader's language
+    value: str
+    href: str | None = None  # the value is a link (a website)
+    lang: str | None = None  # the value's language, when it is not the reader's
+    sources: tuple[int, ...] = ()  # numbers of the page's sources behind it (when several)
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str  # the editor's label, first letter capitalised
+    value: str  # the figure as the page's language writes it
+    lang: str | None = None
+    sources: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    key: str  # "results" or "targets"
+    title: str
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class FactBox:
+    kind: str  # "project" or "methodology"
+    lang: str  # the language of the labels (the reader's)
+    title: str
+    facts: tuple[Fact, ...]
+    groups: tuple[FigureGroup, ...] = ()
+    sources_title: str = ""
+    sources: tuple[Source, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.facts or self.groups)
+
+
+def capitalised(label: str) -> str:
+    """A label that stands alone: "podpořené děti" -> "Podpořené děti"."""
+    return label[:1].upper() + label[1:]
+
+
+def _sources_of(meta: DocumentMeta, fact: str) -> tuple[int, ...]:
+    """Numbers of the sources behind `fact`; none when the page has one source or none."""
+    sources = getattr(meta, "sources", None) or []
+    if len(sources) < 2:
+        return ()
+    return tuple(meta.sources_of(fact))
+
+
+def project_facts(lang: str, meta: DocumentMeta, written: str | None = None) -> FactBox:
+    """The fact box of a project page: labels in `lang` (the reader's), values in
+    `written` (the language the page is written in; `lang` when not given)."""
+    written = written or lang
+    other = written if written != lang else None
+    facts = meta.extra
+    rows: list[Fact] = []
+
+    def add(key: str, value: str, *, own: bool = True, href: str | None = None) -> None:
+        # `own`: the value is the editor's text, in the page's language.
+        rows.append(
+            Fact(
+                key,
+                ui.text(lang, f"facts.{key}"),
+                value,
+                href,
+                other if own else None,
+                () if href else _sources_of(meta, key),
+            )
+        )
+
+    for key in ("promoter", "number"):
+        if key in facts:
+            add(key, facts[key], own=key == "promoter")
+    if facts.get("partners"):
+        add("partners", "; ".join(facts["partners"]))
+    if facts.get("region"):
+        add("region", ", ".join(REGIONS[r][lang] for r in facts["region"]), own=False)
+    if facts.get("target_groups"):
+        add("target_groups", ", ".join(facts["target_groups"]))
+    if "status" in facts:
+        add("status", ui.text(lang, f"status.{facts['status']}"), own=False)
+    if "period" in facts:
+        add("period", _period(lang, facts["period"]), own=False)
+    if "costs" in facts:
+        costs = facts["costs"]
+        parts = [
+            f"{ui.text(lang, 'costs.' + key)} {money(lang, costs[key], costs['currency'])}"
+            for key in getattr(schema, "COST_KEYS", ("initial", "final", "grant"))
+            if key in costs
+        ]
+        add("costs", " · ".join(parts), own=False)
+    for key in ("funder", "programme"):
+        if key in facts:
+            add(key, facts[key])
+    if "website" in facts:
+        add("website", facts["website"], own=False, href=facts["website"])
+    groups = []
+    for group in ("results", "targets"):
+        figures = tuple(
+            Figure(
+                capitalised(figure.label),
+                number(lang, figure.value),
+                other,
+                _sources_of(meta, f"{group}.{getattr(figure, 'name', '') or figure.key}"),
+            )
+            for figure in getattr(meta, group, None) or []
+        )
+        if figures:
+            groups.append(FigureGroup(group, ui.text(lang, f"facts.{group}"), figures))
+    sources = tuple(
+        Source(n, source.title, source.url or "")
+        for n, source in enumerate(getattr(meta, "sources", None) or [], start=1)
+    )
+    return FactBox(
+        kind="project",
+        lang=lang,
+        title=ui.text(lang, "facts"),
+        facts=tuple(rows),
+        groups=tuple(groups),
+        sources_title=ui.text(lang, "facts.sources") if sources else "",
+        sources=sources,
+    )
+
+
+def methodology_facts(lang: str, meta: DocumentMeta, written: str | None = None) -> FactBox:
+    """The header box of a methodology (empty when the page declares none of its facts)."""
+    written = written or lang
+    other = written if written != lang else None
+    facts = meta.extra
+    rows: list[Fact] = []
+
+    def add(key: str, value: str, own: bool = True) -> None:
+        rows.append(
+            Fact(key, ui.text(lang, f"methodology.{key}"), value, lang=other if own else None)
+        )
+
+    if "number" in facts:
+        year = (
+            f"/{facts['year']}"
+            if "year" in facts and str(facts["year"]) not in facts["number"]
+            else ""
+        )
+        add("number", facts["number"] + year, own=False)
+    if "issuer" in facts:
+        add("issuer", facts["issuer"])
+    if facts.get("addressees"):
+        add("addressees", ", ".join(facts["addressees"]))
+    if "binding" in facts:
+        add("binding", ui.text(lang, f"binding.{str(facts['binding']).lower()}"), own=False)
+    if "reference" in facts:
+        add("reference", facts["reference"], own=False)
+    return FactBox(
+        kind="methodology", lang=lang, title=ui.text(lang, "methodology"), facts=tuple(rows)
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from . import plurals
+from .numbers import number as format_number
+
 SUPPORTED = ("cs", "en")
 
 # What readers see, per interface language. Keys are stable; add a language by
@@ -145,7 +148,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "kinds.methodology": "Metodiky",
         "kinds.report": "Zprávy",
         "kinds.project": "Projekty",
-        "kinds_intro": "Přehled vytvořený při sestavení webu z hlaviček stránek.",
+        "kinds_intro": "Dokumenty tohoto druhu s krátkým popisem, s tím, pro koho jsou určené, a s datem vydání.",
         "audience.parents": "rodiče",
         "audience.children": "děti",
         "audience.professionals": "odborníci",
@@ -160,8 +163,60 @@ _TEXTS: dict[str, dict[str, str]] = {
         "results_reported": "údaj uvádí {count} z {total} projektů",
         "chart_title": "{label} podle projektů",
         "referenced_from": "Odkazují sem",
+        "connections": "Související stránky",
         "related": "Související dokumenty",
         "documents": "dokumentů",
+        # Counts: one form per CLDR plural category (core.plurals); {count} is the figure.
+        "count.document.one": "{count} dokument",
+        "count.document.few": "{count} dokumenty",
+        "count.document.many": "{count} dokumentu",
+        "count.document.other": "{count} dokumentů",
+        "count.page.one": "{count} strana",
+        "count.page.few": "{count} strany",
+        "count.page.many": "{count} strany",
+        "count.page.other": "{count} stran",
+        "count.webpage.one": "{count} stránka",
+        "count.webpage.few": "{count} stránky",
+        "count.webpage.many": "{count} stránky",
+        "count.webpage.other": "{count} stránek",
+        "count.chapter.one": "{count} kapitola",
+        "count.chapter.few": "{count} kapitoly",
+        "count.chapter.many": "{count} kapitoly",
+        "count.chapter.other": "{count} kapitol",
+        "count.project.one": "{count} projekt",
+        "count.project.few": "{count} projekty",
+        "count.project.many": "{count} projektu",
+        "count.project.other": "{count} projektů",
+        "search.results.many": "{count} výsledku",
+        "results_reported.one": "údaj uvádí {count} projekt z {total}",
+        "results_reported.few": "údaj uvádějí {count} projekty z {total}",
+        "results_reported.many": "údaj uvádí {count} projektu z {total}",
+        "results_reported.other": "údaj uvádí {count} projektů z {total}",
+        "in_language.cs": "česky",
+        "in_language.en": "anglicky",
+        "only_in_language.cs": "Jen česky",
+        "only_in_language.en": "Jen anglicky",
+        "chapters": "Kapitoly",
+        "quick_exit": "Rychle odejít",
+        "quick_exit_hint": "Okamžitě opustí tento web a otevře jiný. Funguje také dvojí stisk klávesy Esc.",
+        "emergency": "V ohrožení života nebo zdraví volejte",
+        "emergency_label": "Tísňová čísla",
+        "helplines": "Linky pomoci",
+        "helplines_label": "Telefonní linky pomoci",
+        "helpline_free": "zdarma",
+        "footer_publisher": "Vydává",
+        "footer_contact": "Kontakt",
+        "footer_licence": "Licence",
+        "footer_licence_text": "Obsah je možné sdílet a upravovat za podmínek licence {name}.",
+        "footer_editors": "Průvodce pro redaktory",
+        "footer_site": "Zpět na příručku",
+        "footer_info": "O webu",
+        "audience_entry.parents": "Pro rodiče",
+        "audience_entry.children": "Pro děti",
+        "audience_entry.professionals": "Pro odborníky",
+        "home_label": "úvodní stránka",
+        "search.placeholder_editors": "Hledat v průvodci",
+        "cover_of": "Obálka: {title}",
     },
     "en": {
         "fallback_notice": "This page has not been translated yet; you are reading the {original} original.",
@@ -301,7 +356,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "kinds.methodology": "Methodologies",
         "kinds.report": "Reports",
         "kinds.project": "Projects",
-        "kinds_intro": "An overview made at build time from the pages' headers.",
+        "kinds_intro": "The documents of this kind with a short summary, who they are for and their date.",
         "audience.parents": "parents",
         "audience.children": "children",
         "audience.professionals": "professionals",
@@ -316,8 +371,47 @@ _TEXTS: dict[str, dict[str, str]] = {
         "results_reported": "reported by {count} of {total} projects",
         "chart_title": "{label} by project",
         "referenced_from": "Referenced from",
+        "connections": "Related pages",
         "related": "Related documents",
         "documents": "documents",
+        "count.document.one": "{count} document",
+        "count.document.other": "{count} documents",
+        "count.page.one": "{count} page",
+        "count.page.other": "{count} pages",
+        "count.webpage.one": "{count} page",
+        "count.webpage.other": "{count} pages",
+        "count.chapter.one": "{count} chapter",
+        "count.chapter.other": "{count} chapters",
+        "count.project.one": "{count} project",
+        "count.project.other": "{count} projects",
+        "search.results.many": "{count} results",
+        "results_reported.one": "reported by {count} project of {total}",
+        "results_reported.other": "reported by {count} projects of {total}",
+        "in_language.cs": "in Czech",
+        "in_language.en": "in English",
+        "only_in_language.cs": "Only in Czech",
+        "only_in_language.en": "Only in English",
+        "chapters": "Chapters",
+        "quick_exit": "Quick exit",
+        "quick_exit_hint": "Leaves this site at once for another one. Pressing Esc twice does the same.",
+        "emergency": "In danger to life or health, call",
+        "emergency_label": "Emergency numbers",
+        "helplines": "Helplines",
+        "helplines_label": "Telephone helplines",
+        "helpline_free": "free of charge",
+        "footer_publisher": "Published by",
+        "footer_contact": "Contact",
+        "footer_licence": "Licence",
+        "footer_licence_text": "You may share and adapt the content under the terms of {name}.",
+        "footer_editors": "Editor guide",
+        "footer_site": "Back to the handbook",
+        "footer_info": "About this site",
+        "audience_entry.parents": "For parents",
+        "audience_entry.children": "For children",
+        "audience_entry.professionals": "For professionals",
+        "home_label": "home page",
+        "search.placeholder_editors": "Search the guide",
+        "cover_of": "Cover: {title}",
     },
 }
 
@@ -334,15 +428,34 @@ def fallback_notice(reader_lang: str, original_lang: str) -> str:
     return text(reader_lang, "fallback_notice", original=original)
 
 
+def plural_forms(lang: str, key: str) -> dict[str, str]:
+    """The forms of `key` per CLDR category ('one', 'few', 'many', 'other') in `lang`."""
+    table = _TEXTS.get(lang, _TEXTS["en"])
+    return {
+        category: table[f"{key}.{category}"]
+        for category in plurals.categories(lang if lang in _TEXTS else "en")
+        if f"{key}.{category}" in table
+    }
+
+
+def plural_text(lang: str, key: str, count: float, **values: str) -> str:
+    """Interface text `key` in the form `count` takes (CLDR rules through Babel)."""
+    form = plurals.choose(lang, count, plural_forms(lang, key))
+    return form.format(count=format_number(lang, count).replace(" ", "\u00a0"), **values)
+
+
+def counted(lang: str, noun: str, count: float) -> str:
+    """'1 dokument', '2 dokumenty', '5 dokumentů' / '1 document', '2 documents'.
+
+    `noun` is one of document, page (of a PDF), webpage, chapter, project.
+    The figure and the word are joined by a non-breaking space.
+    """
+    return plural_text(lang, f"count.{noun}", count).replace(" ", "\u00a0", 1)
+
+
 def pages_count(lang: str, count: int) -> str:
     """'1 strana', '3 strany', '12 stran' / '1 page', '12 pages'."""
-    if count == 1:
-        form = "page_one"
-    elif lang == "cs" and 2 <= count <= 4:
-        form = "page_few"
-    else:
-        form = "page_many"
-    return f"{count}\u00a0{text(lang, form)}"
+    return counted(lang, "page", count)
 
 
 def file_size(lang: str, size: int) -> str:

@@ -2,7 +2,9 @@
 
 - every glossary abbreviation becomes `<abbr title="term: definition">`;
 - an abbreviation's first use on a page is written out, "OSPOD (orgán
-  sociálně-právní ochrany dětí)", unless the page already used the full term;
+  sociálně-právní ochrany dětí)", unless the page already used the full term,
+  the same sentence explains it, or it is a term of a definition list whose
+  definition gives the full term ("SPOD" / "sociálně-právní ochrana dětí");
 - the first use of a glossary term gets its definition on hover or tap.
 
 Same extension for the web and for print. Options: `lang` (found from the
@@ -56,6 +58,7 @@ class _Terms(Treeprocessor):
         self.lang = page_language(self.md, self.extension.getConfig("lang"))
         self.expand = self.extension.getConfig("expand")
         self.introduced: set[str] = set()  # entries explained or written out in the text already
+        self.explained = ""  # the definition of the <dt> being read: its <dd>'s text
         self._walk(root, in_heading=False)
 
     def _path(self) -> str:
@@ -81,9 +84,14 @@ class _Terms(Treeprocessor):
             offset = len(new)
         else:
             offset = 0
-        for child in list(element)[offset:]:
+        children = list(element)
+        for child in children[offset:]:
             if not self._skipped(child):
+                if child.tag == "dt":
+                    self.explained = self._definition(children, child)
                 self._walk(child, heading)
+                if child.tag == "dt":
+                    self.explained = ""
             if child.tail:
                 child.tail, new = self._split(child.tail, heading)
                 position = list(element).index(child) + 1
@@ -111,7 +119,12 @@ class _Terms(Treeprocessor):
             if match.is_abbr:
                 node = etree.Element("abbr", {"title": f"{side.term}: {side.definition}"})
                 node.text = match.text
-                if first and self.expand and not self._explained_nearby(text, match, matches):
+                if (
+                    first
+                    and self.expand
+                    and not self._explained_nearby(text, match, matches)
+                    and side.term.casefold() not in self.explained
+                ):
                     following = f" ({side.term})" + following
             elif first:
                 node = etree.Element("abbr", {"class": "prirucka-term", "title": side.definition})
@@ -125,6 +138,16 @@ class _Terms(Treeprocessor):
             node.tail = following
             nodes.append(node)
         return head, nodes
+
+    @staticmethod
+    def _definition(siblings: list[etree.Element], term: etree.Element) -> str:
+        """The text of the <dd> elements that follow the <dt> `term`, case-folded."""
+        texts = []
+        for sibling in siblings[siblings.index(term) + 1 :]:
+            if sibling.tag != "dd":
+                break
+            texts.append("".join(sibling.itertext()))
+        return " ".join(" ".join(texts).split()).casefold()
 
     @staticmethod
     def _explained_nearby(text: str, match, matches) -> bool:

@@ -2,13 +2,15 @@
 
 Every page's front matter is validated by core.schema (an error names the file
 and line and stops the build). Project pages get a fact box, methodologies
-their header box, and every document (any type but `page`) a "How to cite"
-box with downloads in BibTeX and CSL-JSON.
+their header box, and professional documents (`citation_types`: manuals,
+methodologies, project sheets, reports) a "How to cite" box with downloads in
+BibTeX and CSL-JSON. The boxes are the partials `project-facts.html`,
+`methodology-facts.html` and `cite.html` (templates/partials/prirucka/), in the
+reader's language also on an untranslated page.
 """
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from urllib.parse import urljoin
@@ -21,12 +23,15 @@ from mkdocs.structure.pages import Page
 
 from ...core import citation, documents, factbox
 from ...core import languages as ui
+from ...core.schema import TYPES
 from .. import i18n_adapter as i18n
 from .. import requirements
 from ..context_adapter import context
-from .config import DocumentsConfig
+from ..templates import place_templates, render
+from .config import CITATION_TYPES, DocumentsConfig
 
 log = get_plugin_logger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
 CITE_BIB = "citace.bib"
 CITE_JSON = "citace.json"
 
@@ -43,7 +48,21 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         if errors:
             raise PluginError("invalid front matter:\n" + "\n".join(f.short() for f in errors))
         self.pages = {(page.lang, page.path): page for page in ctx.documents}
+        place_templates(config, TEMPLATES)
+        unknown = [t for t in self.config.citation_types if t not in TYPES]
+        if unknown and self.config.citation_types != CITATION_TYPES:
+            raise PluginError(
+                f"prirucka-documents: `citation_types` lists {', '.join(map(str, unknown))}, "
+                f"which is not a document type; use some of {', '.join(TYPES)}"
+            )
         return config
+
+    def _cited(self, document: documents.Page, config: MkDocsConfig) -> bool:
+        return bool(
+            self.config.citations
+            and config.site_url
+            and document.meta.type in self.config.citation_types
+        )
 
     def _document(self, page: Page, config: MkDocsConfig) -> documents.Page | None:
         written = i18n.source_language(page.file, config)
@@ -69,24 +88,28 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         document = self._document(page, config)
         if document is None:
             return html_text
-        lang = document.lang
+        # Labels in the reader's language, also on a page that is not translated yet.
+        lang = i18n.current_language(config)
         meta = document.meta
         box = ""
         if meta.type == "project":
-            box = factbox.project_box(lang, meta)
+            facts = factbox.project_facts(lang, meta, document.lang)
+            box = render(config, "project-facts", box=facts) if facts else ""
         elif meta.type == "methodology":
-            box = factbox.methodology_box(lang, meta)
+            facts = factbox.methodology_facts(lang, meta, document.lang)
+            box = render(config, "methodology-facts", box=facts) if facts else ""
         if box:
             html_text = _after_first_heading(html_text, box)
-        if self.config.citations and meta.type != "page" and config.site_url:
-            html_text += self._cite_box(lang, document, page, config)
+        if self._cited(document, config):
+            html_text += "\n" + self._cite_box(lang, document, page, config) + "\n"
         return html_text
 
     def _facts(self, lang: str, document: documents.Page, page: Page, config: MkDocsConfig):
         meta = document.meta
         publisher = self.config.publisher.get(lang, config.site_name)
-        url = urljoin(config.site_url, page.url)
-        key = "prirucka-" + document.path[: -len(".md")].replace("/", "-") + f"-{lang}"
+        # The original's address: an untranslated page is cited where it is written.
+        url = urljoin(config.site_url, i18n.original_url(page.file, config))
+        key = "prirucka-" + document.path[: -len(".md")].replace("/", "-") + f"-{document.lang}"
         date = meta.date.isoformat() if meta.date else None
         return meta, publisher, url, key, date
 
@@ -97,33 +120,30 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         text = citation.page_citation(
             lang, meta.authors, meta.title, publisher, meta.date.year if meta.date else None, url
         )
-        today = (
-            "<span data-prirucka-today>RRRR-MM-DD</span>"
-            if lang == "cs"
-            else "<span data-prirucka-today>YYYY-MM-DD</span>"
-        )
-        shown = html.escape(text).replace(html.escape(citation.TODAY), today)
-        title = html.escape(ui.text(lang, "cite"))
-        return (
-            f'\n<aside class="prirucka-cite" lang="{lang}" aria-label="{title}">'
-            f'<p class="prirucka-cite__title">{title}</p>'
-            f'<p class="prirucka-cite__text" data-prirucka-citation>{shown}</p>'
-            f'<p class="prirucka-cite__actions"><button type="button" class="md-button" data-prirucka-copy '
-            f'data-copied="{html.escape(ui.text(lang, "cite.copied"))}">{html.escape(ui.text(lang, "cite.copy"))}</button> '
-            f'<a class="md-button" href="{CITE_BIB}" download>{ui.text(lang, "cite.bibtex")}</a> '
-            f'<a class="md-button" href="{CITE_JSON}" download>{ui.text(lang, "cite.csl")}</a></p></aside>\n'
+        before, found, after = text.partition(citation.TODAY)
+        return render(
+            config,
+            "cite",
+            cite={
+                "lang": lang,
+                "title": ui.text(lang, "cite"),
+                "before": before,
+                "today": ("RRRR-MM-DD" if lang == "cs" else "YYYY-MM-DD") if found else "",
+                "after": after,
+                "copy_label": ui.text(lang, "cite.copy"),
+                "copied_label": ui.text(lang, "cite.copied"),
+                "bibtex": ui.text(lang, "cite.bibtex"),
+                "csl": ui.text(lang, "cite.csl"),
+                "bib_href": CITE_BIB,
+                "csl_href": CITE_JSON,
+            },
         )
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         document = self._document(page, config)
-        if (
-            document is None
-            or not self.config.citations
-            or document.meta.type == "page"
-            or not config.site_url
-        ):
+        if document is None or not self._cited(document, config):
             return output
-        lang = document.lang
+        lang = document.lang  # the language of the work itself
         meta, publisher, url, key, date = self._facts(lang, document, page, config)
         folder = Path(page.file.abs_dest_path).parent
         folder.mkdir(parents=True, exist_ok=True)

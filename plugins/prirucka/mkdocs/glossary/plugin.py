@@ -9,7 +9,7 @@ language lists the terms in that language's alphabetical order.
 
 from __future__ import annotations
 
-import html
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,15 +20,16 @@ from mkdocs.utils import get_relative_url
 
 from ...core import glossary as glossary_module
 from ...core import languages as ui
-from ...core.typography import html_text as text
 from .. import i18n_adapter as i18n
 from .. import requirements
 from ..context_adapter import context
+from ..templates import place_templates, render
 from .config import GlossaryConfig
 
 log = get_plugin_logger(__name__)
 EXTENSION = "prirucka_glossary"
 MARKER = "<!-- prirucka:glossary -->"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -39,15 +40,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         requirements.check(config, "prirucka-glossary")
         self.ctx = context(config)
+        place_templates(config, TEMPLATES)
         errors = self.ctx.problems("glossary")
         if errors:
             raise PluginError("\n".join(f.short() for f in errors))
         self.glossary = self.ctx.glossary
         if self.glossary is None:
-            if not i18n.in_nested_build(config):  # once per build, not per language
-                log.warning(
-                    f"no glossary at {self.config.glossary}; terms are not explained or checked"
-                )
+            log.warning(
+                f"no glossary at {self.config.glossary}; terms are not explained or checked"
+            )
             return config
         if EXTENSION in config.markdown_extensions:
             # The extension takes the loaded glossary itself: it is not read again.
@@ -111,32 +112,29 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 + page.file.url[len(i18n.language_prefix(config, lang)) :],
                 page.url,
             )
-        out = ['<div class="prirucka-glossary" data-prirucka-glossary="off">']
-        letter = None
+        letters: list[dict] = []
         for entry in glossary_module.sorted_entries(self.glossary.entries, lang):
             side = entry.sides[lang]
             first = glossary_module.initial(side.term, lang)
-            if first != letter:
-                if letter is not None:
-                    out.append("</dl>")
-                out.append(f"<h2>{html.escape(first)}</h2><dl>")
-                letter = first
-            # print helper (issue 12): the language's typography on the generated texts.
-            name = text(side.term, lang) + (f" ({html.escape(side.abbr)})" if side.abbr else "")
-            out.append(f'<dt id="{entry.id}">{name}</dt><dd><p>{text(side.definition, lang)}</p>')
-            if other and other in entry.sides:
-                theirs = entry.sides[other]
-                out.append(
-                    f"<p>{html.escape(ui.text(lang, 'glossary_other'))}: "
-                    f'<a href="{html.escape(counterpart)}#{entry.id}" hreflang="{other}" lang="{other}">{text(theirs.term, other)}</a></p>'
-                )
-            if side.avoid:
-                avoided = ", ".join(html.escape(v.text) for v in side.avoid)
-                out.append(
-                    f'<p class="prirucka-glossary__avoid">{html.escape(ui.text(lang, "glossary_avoid"))}: {avoided}</p>'
-                )
-            out.append("</dd>")
-        if letter is not None:
-            out.append("</dl>")
-        out.append("</div>")
-        return "".join(out)
+            if not letters or letters[-1]["letter"] != first:
+                letters.append({"letter": first, "entries": []})
+            theirs = entry.sides.get(other) if other else None
+            letters[-1]["entries"].append(
+                {
+                    "id": entry.id,
+                    "term": side.term,
+                    "abbr": side.abbr,
+                    "definition": side.definition,
+                    "other": {
+                        "lang": other,
+                        "label": ui.text(lang, "glossary_other"),
+                        "term": theirs.term,
+                        "href": f"{counterpart}#{entry.id}",
+                    }
+                    if theirs is not None
+                    else None,
+                    "avoid_label": ui.text(lang, "glossary_avoid"),
+                    "avoid": [variant.text for variant in side.avoid],
+                }
+            )
+        return render(config, "glossary", lang=lang, letters=letters)

@@ -1,36 +1,46 @@
 """prirucka-languages: honest bilingual pages on top of mkdocs-static-i18n.
 
 - untranslated pages are served in every language with a notice in the
-  reader's language, `lang` of the language they are written in, and a
-  canonical link to the original (both directions, not only to the default);
+  reader's language (the partial notice-fallback.html), `lang` of the language
+  they are written in, and a canonical link to the original (both directions,
+  not only to the default); in the navigation they stand in their own section,
+  among the translated pages, not in a group of the other language at the end;
 - default admonition titles in the page's language;
-- one sitemap without fallback copies, and a 404 page for readers of every language.
+- one sitemap without fallback copies, with every page's other languages
+  (hreflang) in it rather than in each page's head: Material's script fetches
+  a `sitemap.xml` next to every alternate link it finds there, which 404s;
+- a 404 page for readers of every language.
 """
 
 from __future__ import annotations
 
 import gzip
-import html
+import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ...core import languages, sitemap
 from ...markdown import LANGUAGE_AWARE
 from .. import i18n_adapter as i18n
 from .. import requirements
 from ..context_adapter import context
-from ..templates import place_templates
+from ..templates import place_templates, render
 from .config import LanguagesConfig
 
 log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 ADMONITIONS = "prirucka_admonitions"
+# A page's other languages in its head (Material's, from i18n's `extra.alternate`).
+_ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):
@@ -38,6 +48,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         self._all_pages: list[File] = []
         self._sitemap: dict[tuple[str, str], sitemap.SitemapPage] = {}
         self._not_found: dict[str, bytes] = {}
+        self._fallback_urls: dict[str, str] = {}  # this pass's untranslated pages: url -> lang
 
     @event_priority(-110)  # after i18n (-100) has set the language of this build pass
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -61,6 +72,13 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 f"'{copy.src_uri}' has no {i18n.current_language(config)} version; "
                 "serving the original with an untranslated-page notice"
             )
+        # Ours and i18n's own fallback copies (of the default language's pages).
+        lang = i18n.current_language(config)
+        self._fallback_urls = {
+            file.url: i18n.source_language(file, config)
+            for file in files.documentation_pages()
+            if i18n.source_language(file, config) != lang
+        }
         return files
 
     on_files = CombinedEvent(_remember_all_pages, _add_missing_pages)
@@ -83,12 +101,34 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         written = i18n.source_language(page.file, config)
         if written == reader:
             return html_text
-        notice = html.escape(languages.fallback_notice(reader, written))
-        label = html.escape(languages.text(reader, "fallback_label"))
-        return (
-            f'<aside class="prirucka-notice prirucka-notice--fallback" lang="{reader}" '
-            f'role="note" aria-label="{label}"><p>{notice}</p></aside>\n' + html_text
-        )
+        notice = {
+            "lang": reader,
+            "label": languages.text(reader, "fallback_label"),
+            "text": languages.fallback_notice(reader, written),
+        }
+        return render(config, "notice-fallback", notice=notice) + "\n" + html_text
+
+    @event_priority(-105)  # after i18n (-100) made this language's navigation, before
+    # prirucka-navigation (-110) titles and orders its sections
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        lang = i18n.current_language(config)
+        _place_fallbacks(nav, lambda page: i18n.source_language(page.file, config) != lang)
+        return nav
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.config.sitemap:
+            output = _ALTERNATE_LINK.sub("", output)
+        # Titles of untranslated pages in the navigation are in their own language.
+        for url, lang in self._fallback_urls.items():
+            href = get_relative_url(url, page.url)
+            output = output.replace(
+                f'<a href="{href}" class="md-nav__link',
+                f'<a href="{href}" hreflang="{lang}" lang="{lang}" class="md-nav__link',
+            )
+        return output
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return _ALTERNATE_LINK.sub("", output) if self.config.sitemap else output
 
     @event_priority(40)  # after i18n (50) set the language switcher for this page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
@@ -155,3 +195,51 @@ def _write_sitemap(site: Path, pages: list[sitemap.SitemapPage], config: MkDocsC
     with open(site / "sitemap.xml.gz", "wb") as raw:
         with gzip.GzipFile(filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0) as gz:
             gz.write(xml)
+
+
+def _pages(item) -> list[Page]:
+    if isinstance(item, Page):
+        return [item]
+    if isinstance(item, Section):
+        return [page for child in item.children for page in _pages(child)]
+    return []
+
+
+def _folder(section: Section, depth: int) -> str | None:
+    """The docs folder a section stands for (its pages' folder at `depth`)."""
+    for page in _pages(section):
+        parts = i18n.norm_path(page.file).split("/")
+        if len(parts) > depth:
+            return "/".join(parts[:depth])
+    return None
+
+
+def _place_fallbacks(nav: Navigation, untranslated: Callable[[Page], bool]) -> None:
+    """Move sections made only of untranslated pages into the reader's section of the
+    same folder: "Projects › Zaostřeno na rodinu", not a Czech "Projekty" group at the end.
+    A folder with no page in the reader's language keeps its own section."""
+
+    def fallback_only(section: Section) -> bool:
+        pages = _pages(section)
+        return bool(pages) and all(untranslated(page) for page in pages)
+
+    def walk(items: list, depth: int) -> None:
+        sections = [item for item in items if isinstance(item, Section)]
+        own = {
+            _folder(section, depth): section for section in sections if not fallback_only(section)
+        }
+        for section in sections:
+            if not fallback_only(section):
+                continue
+            target = own.get(_folder(section, depth))
+            if target is None:
+                continue
+            # Its subsections meet the reader's own of the same folder one level down.
+            for child in section.children:
+                child.parent = target
+            target.children.extend(section.children)
+            items.remove(section)
+        for section in [item for item in items if isinstance(item, Section)]:
+            walk(section.children, depth + 1)
+
+    walk(nav.items, 1)

@@ -9,7 +9,6 @@ unless asked for (`prirucka serve --pdf`), and then come from the cache.
 
 from __future__ import annotations
 
-import html
 import os
 from pathlib import Path
 
@@ -29,11 +28,13 @@ from ...print import pipeline
 from .. import i18n_adapter as i18n
 from .. import requirements
 from ..context_adapter import context
+from ..templates import place_templates, render
 from .config import PrintConfig
 
 log = get_plugin_logger(__name__)
 
 SERVE_PDF_ENV = "PRIRUCKA_SERVE_PDF"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 class PrintPlugin(BasePlugin[PrintConfig]):
@@ -56,6 +57,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         requirements.check(config, "prirucka-print")
         ctx = context(config)
+        place_templates(config, TEMPLATES)
         if ctx is not self.ctx:  # a new build (not a further language pass)
             self.ctx = ctx
             self.outcomes = None
@@ -110,9 +112,11 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         lang = i18n.current_language(config)
         path = i18n.norm_path(page.file)
         if path == self.config.publications_page:
-            return html_text.replace("<!-- prirucka:publications -->", self._list(lang, page))
+            return html_text.replace(
+                "<!-- prirucka:publications -->", self._list(lang, page, config)
+            )
         boxes = [
-            self._download(lang, page, o)
+            self._download(lang, page, o, config)
             for o in self._ready()
             if path in o.document.pages_by_lang.get(lang, [])
         ]
@@ -126,40 +130,49 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         titles = outcome.publication.title
         return titles.get(lang) or next(iter(titles.values()))
 
-    def _download(self, lang: str, page: Page, outcome: pipeline.Outcome) -> str:
-        href = get_relative_url(f"pdf/{outcome.filename}", page.url)
-        return (
-            f'<aside class="prirucka-download" lang="{lang}">'
-            f'<a href="{html.escape(href)}" download>{html.escape(ui.text(lang, "download_pdf"))}: '
-            f"{html.escape(self._title(lang, outcome))}</a> "
-            f'<span class="prirucka-download__facts">({self._facts(lang, outcome)})</span></aside>\n'
-        )
+    def _download(
+        self, lang: str, page: Page, outcome: pipeline.Outcome, config: MkDocsConfig
+    ) -> str:
+        download = {
+            "lang": lang,
+            "href": get_relative_url(f"pdf/{outcome.filename}", page.url),
+            "label": ui.text(lang, "download_pdf"),
+            "title": self._title(lang, outcome),
+            "facts": self._facts(lang, outcome),
+        }
+        return render(config, "download", download=download) + "\n"
 
-    def _list(self, lang: str, page: Page) -> str:
-        cards = []
+    def _list(self, lang: str, page: Page, config: MkDocsConfig) -> str:
+        publications = []
         for outcome in self._ready():
             languages = outcome.document.output.split("-")
             if lang not in languages:
                 continue
-            pdf = get_relative_url(f"pdf/{outcome.filename}", page.url)
-            cover = get_relative_url(
-                f"pdf/{Path(outcome.filename).with_suffix('.png').name}", page.url
-            )
             publication = outcome.publication
-            title = html.escape(self._title(lang, outcome))
-            subtitle = html.escape(publication.subtitle.get(lang, ""))
+            title = self._title(lang, outcome)
             width, height = FORMATS[publication.format]
             language = ui.text(lang, "pdf_bilingual" if len(languages) > 1 else "pdf_in_language")
-            cards.append(
-                '<div class="prirucka-publication">'
-                f'<a href="{html.escape(pdf)}"><img src="{html.escape(cover)}" alt="" width="140" loading="lazy"></a>'
-                f'<div><p class="prirucka-publication__title"><a href="{html.escape(pdf)}">{title}</a></p>'
-                + (f"<p>{subtitle}</p>" if subtitle else "")
-                + f"<p>{html.escape(ui.text(lang, 'kind.' + publication.kind))} · {publication.format} "
-                f"({width} × {height} mm) · {html.escape(language)} · {self._facts(lang, outcome)}</p>"
-                "</div></div>"
+            details = " · ".join(
+                [
+                    ui.text(lang, "kind." + publication.kind),
+                    f"{publication.format} ({width}\u00a0×\u00a0{height}\u00a0mm)",
+                    language,
+                    self._facts(lang, outcome),
+                ]
             )
-        return '<div class="prirucka-publications">' + "".join(cards) + "</div>"
+            publications.append(
+                {
+                    "title": title,
+                    "subtitle": publication.subtitle.get(lang, ""),
+                    "href": get_relative_url(f"pdf/{outcome.filename}", page.url),
+                    "cover": get_relative_url(
+                        f"pdf/{Path(outcome.filename).with_suffix('.png').name}", page.url
+                    ),
+                    "cover_alt": ui.text(lang, "cover_of", title=title),
+                    "details": details,
+                }
+            )
+        return render(config, "publications", publications=publications)
 
     @event_priority(-110)  # after i18n (-100) has built every language
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -9,6 +9,10 @@
 - the search box in Material's header (templates/partials) opens our own
   small interface (assets/search.js) on Pagefind's search API, in the page's
   language; Material's search code and index are not shipped;
+- two scopes (a Pagefind filter): readers' pages search readers' pages, the
+  editor guide (prirucka-theme's `editors` folder) searches itself;
+- the words searched for never go into the address: the page a result opens
+  marks them from the tab's session storage, so they stay out of the history;
 - Pagefind indexes the site once, after the last language is built.
 """
 
@@ -25,12 +29,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ...core import glossary as glossary_module
+from ...core import languages as ui
 from ...core import search
 from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
 from .. import requirements
 from ..context_adapter import context
 from ..templates import place_templates
+from ..theme.plugin import is_editors_page
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
@@ -41,9 +47,11 @@ JS_URI = "assets/prirucka/search.js"
 CSS_URI = "assets/prirucka/search.css"
 # Per language: i18n writes the assets of every language pass to the same folder.
 WORDS_URI = "assets/prirucka/search-words.{lang}.json"
+# Pagefind filter: the readers' pages, or the editor guide's.
+SCOPE_FILTER = "prirucka_scope"
 # Material's lunr search: its worker and language support, never loaded by our pages.
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset")([^>]*>)')
 _MATERIAL_WORKER = re.compile(r'"search":\s*"[^"]*workers/search\.[^"]*",\s*')
 
 
@@ -109,10 +117,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         lang = i18n.current_language(config)
+        texts = search.interface_texts(lang)
+        # Every plural form the language has (CLDR, through Babel): Czech "many" too.
+        for category, form in ui.plural_forms(lang, "search.results").items():
+            texts[f"results.{category}"] = form
+        texts["placeholder_editors"] = ui.text(lang, "search.placeholder_editors")
         env.globals["prirucka_search"] = {
             "lang": lang,
-            "texts": search.interface_texts(lang),
+            "texts": texts,
             "words": WORDS_URI.format(lang=lang),
+            "filter": SCOPE_FILTER,
         }
         return env
 
@@ -138,10 +152,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if entry is None:
             return output
         settings, terms = entry
+        scope = "editors" if is_editors_page(config, i18n.norm_path(page.file)) else "readers"
         attributes = " " + settings.attributes()
         if terms:
             attributes += " " + search.terms_attribute(terms)
-        output, found = _ARTICLE.subn(lambda m: m.group(0) + attributes, output, count=1)
+        # One filter per element in Pagefind: the scope rides on an empty hidden element.
+        marker = f'<span data-pagefind-filter="{SCOPE_FILTER}:{scope}" hidden></span>'
+        output, found = _ARTICLE.subn(
+            lambda m: m.group(1) + attributes + m.group(2) + marker, output, count=1
+        )
         if not found:
             log.warning(
                 f'{page.file.src_uri}: no <article class="md-content__inner md-typeset"> in '

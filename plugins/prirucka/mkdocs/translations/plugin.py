@@ -2,12 +2,13 @@
 
 The state of every page comes from core.translation, the same function as
 `prirucka status`; this plugin only shows it: a notice on outdated
-translations and an editors' status page per language.
+translations and an editors' status page per language (the partials
+notice-outdated.html and translation-status.html).
 """
 
 from __future__ import annotations
 
-import html
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,9 +22,11 @@ from ...core import translation
 from .. import i18n_adapter as i18n
 from .. import requirements
 from ..context_adapter import context
+from ..templates import place_templates, render
 from .config import TranslationsConfig
 
 log = get_plugin_logger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
@@ -34,6 +37,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         requirements.check(config, "prirucka-translations")
         ctx = context(config)
+        place_templates(config, TEMPLATES)
         if self.entries is ctx.translation_status:
             return config  # the same context: a further language pass
         errors = ctx.problems("translation-record")
@@ -76,22 +80,25 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             page.url,
         )
         language = ui.text(lang, f"language_name.{entry.source_lang}")
-        notice = ui.text(
-            lang, "outdated_notice", language=language, date=ui.date(lang, entry.source_updated)
-        )
-        return (
-            f'<aside class="prirucka-notice prirucka-notice--outdated" lang="{lang}" role="note" '
-            f'aria-label="{html.escape(ui.text(lang, "outdated_label"))}"><p>{html.escape(notice)} '
-            f'<a href="{html.escape(original)}" hreflang="{entry.source_lang}">{html.escape(ui.text(lang, "read_original"))}</a>.</p></aside>\n'
-            + html_text
-        )
+        notice = {
+            "lang": lang,
+            "label": ui.text(lang, "outdated_label"),
+            "text": ui.text(
+                lang,
+                "outdated_notice",
+                language=language,
+                date=ui.date(lang, entry.source_updated),
+            ),
+            "href": original,
+            "source_lang": entry.source_lang,
+            "link": ui.text(lang, "read_original"),
+        }
+        return render(config, "notice-outdated", notice=notice) + "\n" + html_text
 
     def _table(self, lang: str, page: Page, config: MkDocsConfig) -> str:
-        t = lambda key: html.escape(ui.text(lang, key))  # noqa: E731
         rows = []
         for entry in self.entries or []:
             target = i18n.language_prefix(config, entry.lang) + _url_path(entry.path)
-            link = get_relative_url(target, page.url)
             details = entry.note
             if entry.state == "outdated":
                 parts = []
@@ -105,22 +112,41 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                     )
                 details = "; ".join(parts)
             rows.append(
-                f'<tr class="prirucka-state--{entry.state}"><td><a href="{html.escape(link)}">{html.escape(entry.path)}</a></td>'
-                f"<td>{entry.lang}</td><td>{t('state.' + entry.state)}</td><td>{html.escape(details)}</td></tr>"
+                {
+                    "state": entry.state,
+                    "href": get_relative_url(target, page.url),
+                    "path": entry.path,
+                    "lang": entry.lang,
+                    "label": ui.text(lang, "state." + entry.state),
+                    "details": details,
+                }
             )
         totals = []
         for code, table in translation.counts(
             self.entries or [], sorted({e.lang for e in self.entries or []})
         ).items():
-            summary = ", ".join(
-                f"{n} {ui.text(lang, 'state.' + state)}" for state, n in table.items() if n
+            totals.append(
+                {
+                    "lang": code,
+                    "pages": ui.counted(lang, "webpage", sum(table.values())),
+                    "states": [
+                        {"label": ui.text(lang, "state." + state), "count": n}
+                        for state, n in table.items()
+                        if n
+                    ],
+                }
             )
-            totals.append(f"<li><strong>{code}</strong>: {html.escape(summary)}</li>")
-        return (
-            f"<p><strong>{t('totals')}</strong></p><ul>{''.join(totals)}</ul>"
-            f"<table><thead><tr><th>{t('column.page')}</th><th>{t('column.language')}</th>"
-            f"<th>{t('column.state')}</th><th>{t('column.details')}</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"
+        columns = {
+            name: ui.text(lang, f"column.{name}")
+            for name in ("page", "language", "state", "details")
+        }
+        return render(
+            config,
+            "translation-status",
+            totals_title=ui.text(lang, "totals"),
+            totals=totals,
+            columns=columns,
+            rows=rows,
         )
 
 

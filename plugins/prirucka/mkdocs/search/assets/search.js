@@ -5,12 +5,16 @@
  * This script opens and closes Material's search box, shows results with
  * their excerpts, offers shorter words and glossary terms when nothing is
  * found, and marks the words found on the page a result leads to.
- * Everything is served from the site itself. */
+ * Everything is served from the site itself.
+ *
+ * The words searched for never go into the address (a parent's search for
+ * "násilí" must not sit in the browser's history): a result carries them to
+ * the page it opens in the tab's session storage, read once and removed. */
 (function () {
   "use strict";
 
   var PAGE_SIZE = 10;
-  var HIGHLIGHT = "highlight";
+  var HIGHLIGHT = "prirucka-highlight";
   var TERMS_FIELD = "prirucka_terms";
   var BOOST_FILTER = "prirucka_boost";
   // Czech endings, longest first: a word without them is the stem suggested
@@ -45,11 +49,42 @@
 
   /* --- marking the words found, on the page a result leads to ------------- */
 
+  function storage() {
+    try {
+      return window.sessionStorage;
+    } catch (error) {
+      return null; // switched off: results open without marks
+    }
+  }
+
+  // The words to mark on the page a result opens (see the click handler below).
+  function remember(link) {
+    var store = storage();
+    if (!store) return;
+    var target = new URL(link.getAttribute("href"), window.location.href);
+    store.setItem(HIGHLIGHT, JSON.stringify({
+      path: target.pathname,
+      words: (link.getAttribute("data-prirucka-words") || "").split(" ").filter(Boolean)
+    }));
+  }
+
+  function remembered() {
+    var store = storage();
+    if (!store) return [];
+    var saved = store.getItem(HIGHLIGHT);
+    store.removeItem(HIGHLIGHT);
+    try {
+      var data = JSON.parse(saved || "null");
+      return data && data.path === window.location.pathname ? data.words : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
   function highlightPage() {
-    var params = new URLSearchParams(window.location.search);
     // The words found and their stems: a page found by `matka` says `matky`.
     var terms = [];
-    params.getAll(HIGHLIGHT).forEach(function (t) { terms.push(fold(t), stem(t)); });
+    remembered().forEach(function (t) { terms.push(fold(t), stem(t)); });
     terms = terms.filter(function (t) { return t.length > 1; });
     var root = document.querySelector("article.md-content__inner");
     if (!terms.length || !root) return;
@@ -105,6 +140,18 @@
     var lang = document.documentElement.lang || "en";
     var plural = new Intl.PluralRules(lang);
     var bundle = new URL(box.getAttribute("data-prirucka-search"), document.baseURI);
+    // Readers' pages search readers' pages; the editor guide searches itself.
+    var scope = {};
+    if (box.getAttribute("data-prirucka-search-filter")) {
+      scope[box.getAttribute("data-prirucka-search-filter")] = box.getAttribute("data-prirucka-search-scope");
+    }
+
+    function filtered(extra) {
+      var filters = {};
+      Object.keys(scope).forEach(function (k) { filters[k] = scope[k]; });
+      Object.keys(extra || {}).forEach(function (k) { filters[k] = extra[k]; });
+      return { filters: filters };
+    }
     var wordsUrl = new URL(box.getAttribute("data-prirucka-search-words"), document.baseURI);
     var pagefind = null;
     var glossaryWords = null;
@@ -154,10 +201,13 @@
       input.blur();
     }
 
-    function resultUrl(url, words) {
+    function resultUrl(url) {
       var target = new URL(url, window.location.href);
-      words.forEach(function (w) { target.searchParams.append(HIGHLIGHT, w); });
-      return target.pathname + target.search + target.hash;
+      return target.pathname + target.hash;
+    }
+
+    function wordsAttribute(words) {
+      return ' data-prirucka-words="' + escapeHtml(words.join(" ")) + '"';
     }
 
     function markedWords(html) {
@@ -229,8 +279,8 @@
       var excerpt = tidy(data.excerpt || "");
       var viaTerm = (result.matchedMetaFields || []).indexOf(TERMS_FIELD) >= 0 &&
         excerpt.indexOf("<mark>") < 0;
-      var html = '<a href="' + escapeHtml(resultUrl(data.url, unique)) +
-        '" class="md-search-result__link" data-prirucka-result>' + article(title, excerpt, 1);
+      var html = '<a href="' + escapeHtml(resultUrl(data.url)) + '"' + wordsAttribute(unique) +
+        ' class="md-search-result__link" data-prirucka-result>' + article(title, excerpt, 1);
       if (viaTerm) {
         html = html.replace(/<\/article>$/, '<p class="prirucka-search__via">' +
           escapeHtml(texts.via_term) + "</p></article>");
@@ -240,8 +290,8 @@
         return sub.url !== data.url && sub.title !== title && sub.excerpt &&
           sub.excerpt.indexOf("<mark>") >= 0;
       }).slice(0, 2).forEach(function (sub) {
-        html += '<a href="' + escapeHtml(resultUrl(sub.url, unique)) +
-          '" class="md-search-result__link" data-prirucka-result>' +
+        html += '<a href="' + escapeHtml(resultUrl(sub.url)) + '"' + wordsAttribute(unique) +
+          ' class="md-search-result__link" data-prirucka-result>' +
           article(sub.title, tidy(sub.excerpt), 2) + "</a>";
       });
       item.innerHTML = html;
@@ -294,7 +344,7 @@
         return Promise.all(values.map(function (value) {
           var only = {};
           only[BOOST_FILTER] = value;
-          return pf.search(query, { filters: only }).then(function (search) {
+          return pf.search(query, filtered(only)).then(function (search) {
             return [parseFloat(value) || 1, search ? search.results : []];
           });
         })).then(function (sets) {
@@ -378,7 +428,7 @@
       candidates.forEach(function (candidate) {
         chain = chain.then(function (found) {
           if (found || mine !== generation) return found;
-          return pf.search(candidate).then(function (search) {
+          return pf.search(candidate, filtered()).then(function (search) {
             if (!search || !search.results.length) return null;
             return search.results[0].data().then(function (data) {
               var want = queryWords(candidate);
@@ -449,7 +499,7 @@
       }
       meta.textContent = texts.loading;
       return load().then(function (pf) {
-        return pf.debouncedSearch(query, {}, 150).then(function (search) {
+        return pf.debouncedSearch(query, filtered(), 150).then(function (search) {
           if (search === null || mine !== generation) return;
           if (!search.results.length) return nothing(pf, query, mine);
           return boosted(pf, query, search.results).then(function (results) {
@@ -482,6 +532,16 @@
     function links() {
       return Array.prototype.slice.call(list.querySelectorAll("[data-prirucka-result], .prirucka-search__more button"));
     }
+
+    // Opening a result (click, Enter, middle click): its words go with it, not in the URL.
+    list.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("[data-prirucka-result]");
+      if (link) remember(link);
+    });
+    list.addEventListener("auxclick", function (event) {
+      var link = event.target.closest && event.target.closest("[data-prirucka-result]");
+      if (link) remember(link);
+    });
 
     input.addEventListener("focus", function () {
       if (!isOpen()) setOpen(true);
