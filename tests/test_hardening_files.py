@@ -26,7 +26,9 @@ def _sources(project: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return make_project(tmp_path / "project", "tiny")
+    root = make_project(tmp_path / "project", "tiny")
+    (root / "docs" / "assets").mkdir(exist_ok=True)  # (git keeps no empty folder)
+    return root
 
 
 # --- links out of the project ----------------------------------------------------------------

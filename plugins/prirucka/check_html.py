@@ -16,7 +16,6 @@ from .core.findings import Finding
 from .core.frontmatter import Document
 from .core.project import Project
 from .core.textfile import outside
-from .print.chapter import markdown_to_html
 
 SVG_FOLDERS = ("docs", "handbook/logos")
 
@@ -30,6 +29,9 @@ def _shown(project: Project, path: Path) -> str:
 
 def render(project: Project, lang: str, path: str, doc: Document) -> str | None:
     """The page's HTML as the site renders it; None when a block mistake stops Markdown."""
+    # Imported here: most pages never need rendering, and it is the slow import of `check`.
+    from .print.chapter import markdown_to_html
+
     shown = _shown(project, project.language_dir(lang) / path)
     try:
         return markdown_to_html(doc.body, lang, project, shown, doc.body_line)

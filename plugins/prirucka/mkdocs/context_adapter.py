@@ -73,6 +73,7 @@ def context(config: MkDocsConfig) -> BuildContext:
     ctx = getattr(config, "_prirucka_context", None)
     if ctx is not None:
         return ctx
+    i18n.verify(config)
     project = project_from_config(config)
     problem = site_dir_problem(project.site_dir, project.root, project.docs_dir) or mark(
         project.site_dir

@@ -67,6 +67,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
 
     @event_priority(-110)  # after i18n (-100) chose this language's files
     def _add_missing_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        i18n.verify_files(files, config)
         for copy in i18n.add_missing_pages(files, self._all_pages, config):
             log.info(
                 f"'{copy.src_uri}' has no {i18n.current_language(config)} version; "
