@@ -288,3 +288,33 @@ def test_the_build_reports_link_findings_with_lines(planted, font_cache):
     result = run_prirucka("build", "--no-strict", "--no-pdf", cwd=copy, cache=font_cache)
     assert "docs/cs/vadne.md:8:1: error: link-missing" in result.stderr
     assert "docs/en/vadne.md:9:1: error: html-unsafe" in result.stderr
+
+
+def test_a_finding_repeated_on_many_pages_is_grouped(tmp_path):
+    """The text output shows a pattern once ("flagged on 5 pages; first at …"); JSON keeps
+    every finding."""
+    project = make_project(tmp_path / "project", "tiny")
+    for number in range(5):
+        (project / "docs" / "cs" / "sekce" / f"kontakt-{number}.md").write_text(
+            f"---\ntype: page\ntitle: Kontakt {number}\n---\n\n# Kontakt {number}\n\n"
+            "Paní Nováková z vedlejšího domu volala z čísla 604 123 456.\n",
+            encoding="utf-8",
+        )
+    text = run_prirucka("check", cwd=project)
+    assert "flagged on 5 pages (5 times); first at docs/cs/sekce/kontakt-0.md:8:" in text.stdout
+    assert text.stdout.count("604 123 456") == 1
+    report = json.loads(run_prirucka("check", "--format", "json", cwd=project).stdout)
+    assert sum(f["code"] == "privacy-phone" for f in report["findings"]) == 5
+
+
+def test_links_in_long_fences_and_headings_with_links():
+    """One fence tracker and one heading id for every check: a ```` fence may show ```,
+    and `## See [this](index.md)` has the id `see-this`, as toc gives it."""
+    from prirucka.core import links
+
+    markdown = (
+        "## See [this](index.md)\n\n[up](#see-this)\n\n````\n```\n[not a link](nowhere.md)\n```\n````\n"
+    )
+    findings = links.check("p.md", markdown, "cs", "p.md", REPO / "docs", ["cs", "en"])
+    assert findings == []
+    assert "see-this" in links.anchors(markdown)

@@ -236,3 +236,22 @@ def test_a_damaged_cache_is_made_again(project, tmp_path):
     assert result.returncode == 0, result.stderr
     served = project / "site" / "assets" / "prirucka" / "fonts" / "Vlastni-Regular.woff2"
     assert served.read_bytes().startswith(b"wOF2") and served.stat().st_size > 10_000
+
+
+def test_a_file_name_written_decomposed_is_found(project, font_cache):
+    """macOS writes `á` as `a` + a combining accent (NFD); links are typed composed (NFC)."""
+    import unicodedata
+
+    name = unicodedata.normalize("NFD", "kam-se-obrátit.md")
+    (project / "docs" / "cs" / name).write_text(
+        "---\ntype: page\ntitle: Kam\n---\n\n# Kam se obrátit\n", encoding="utf-8"
+    )
+    index = project / "docs" / "cs" / "index.md"
+    index.write_text(index.read_text() + "\n[Kam se obrátit](kam-se-obrátit.md)\n")
+    check = run_prirucka("check", "--format", "json", cwd=project)
+    codes = {f["code"] for f in json.loads(check.stdout)["findings"]}
+    assert "link-missing" not in codes and "file-name" in codes  # a slug is suggested
+    build = run_prirucka("build", "--no-pdf", "--no-strict", cwd=project, cache=font_cache)
+    assert build.returncode == 0, build.stderr
+    assert "not found" not in build.stderr
+    assert (project / "site" / "kam-se-obrátit" / "index.html").is_file()

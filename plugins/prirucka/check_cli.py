@@ -134,7 +134,9 @@ def _text(findings: list[Finding]) -> None:
         for f in items:
             click.echo(f"  {f}")
         click.echo("")
-    for (level, code, message), items in sorted(grouped.items(), key=lambda kv: -len(kv[1])):
+    severity = {"error": 0, "warning": 1, "info": 2}
+    ordered = sorted(grouped.items(), key=lambda kv: (severity[kv[0][0]], -len(kv[1])))
+    for (level, code, message), items in ordered:
         first = items[0]
         pages = len({f.path for f in items})
         click.echo(click.style(f"{level}: {code}: {message}", bold=True))

@@ -7,7 +7,6 @@ Everything comes from the build context: each page is read once.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import links, plainlanguage, privacy
@@ -15,12 +14,10 @@ from .blocksyntax import contact_numbers
 from .context import BuildContext
 from .findings import Finding
 from .generated import generated_pages
+from .mdtext import allow_markers
 from .project import Project
 from .schema import fact_findings
 
-# `<!-- prirucka: allow privacy-phone term-variant -->` on a line or the line above
-# accepts those findings there on purpose ("privacy" alone: every privacy code).
-_ALLOW = re.compile(r"<!--\s*prirucka:\s*allow\s+([^>]*?)\s*-->")
 # Findings of loading (core/context.py) that `check` reports as they are.
 LOADING = (
     "file-outside",
@@ -57,14 +54,9 @@ class Settings:
 
 
 def allowed_codes(markdown: str) -> dict[int, set[str]]:
-    """Body line (1-based) -> codes accepted on it by an inline marker."""
-    accepted: dict[int, set[str]] = {}
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        for match in _ALLOW.finditer(line):
-            codes = set(re.split(r"[\s,]+", match.group(1).strip()))
-            for target in (number, number + 1):
-                accepted.setdefault(target, set()).update(codes)
-    return accepted
+    """Body line (1-based) -> codes accepted on it by an inline marker (`mdtext.allow_markers`:
+    `<!-- prirucka: allow privacy-phone -->`; "privacy" alone accepts every privacy code)."""
+    return allow_markers(markdown)
 
 
 def _accepted(finding: Finding, accepted: dict[int, set[str]], first_line: int) -> bool:

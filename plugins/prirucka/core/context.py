@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -361,7 +362,8 @@ def load_context(project: Project, previous: BuildContext | None = None) -> Buil
     languages = set(project.languages)
     pages: dict[tuple[str, str], PageSource] = {}
     for file in walk_files(project.docs_dir):
-        relative = file.relative_to(project.docs_dir).as_posix()
+        # macOS writes file names decomposed (NFD); links are typed composed (NFC).
+        relative = unicodedata.normalize("NFC", file.relative_to(project.docs_dir).as_posix())
         if outside(file, root):
             try:
                 target = str(file.resolve())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -113,7 +114,8 @@ def check(
                     "check the heading's spelling",
                 )
             continue
-        resolved = posixpath.normpath(posixpath.join(page_dir, path))
+        # Compared composed (NFC): macOS writes file names decomposed.
+        resolved = unicodedata.normalize("NFC", posixpath.normpath(posixpath.join(page_dir, path)))
         first = resolved.split("/")[0]
         if first == ".." and resolved.startswith("../"):
             other = resolved.split("/")[1] if "/" in resolved else ""

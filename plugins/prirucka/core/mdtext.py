@@ -147,3 +147,26 @@ def position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, column
+
+
+# --- accepting a finding on purpose -------------------------------------------------------
+
+# `<!-- prirucka: allow privacy-phone term-variant -->` on a line or the line above
+# accepts those findings there (codes separated by spaces or commas).
+ALLOW_MARKER = re.compile(r"<!--[ \t]*prirucka:[ \t]*allow\b([^>\n]*?)-->")
+_CODE_SEPARATORS = re.compile(r"[\s,]+")
+
+
+def allow_markers(text: str) -> dict[int, set[str]]:
+    """Codes accepted per line (1-based in `text`): a marker covers its line and the next.
+
+    The one parser of the markers: `prirucka check`, the build and the privacy scan."""
+    accepted: dict[int, set[str]] = {}
+    if "<!--" not in text:
+        return accepted
+    for match in ALLOW_MARKER.finditer(text):
+        codes = {code for code in _CODE_SEPARATORS.split(match.group(1)) if code}
+        line = text.count("\n", 0, match.start()) + 1
+        for covered in (line, line + 1):
+            accepted.setdefault(covered, set()).update(codes)
+    return accepted

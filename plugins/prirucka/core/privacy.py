@@ -62,7 +62,7 @@ from .blocksyntax import OptionsError, parse_options
 from .blocksyntax import scan as block_openers
 from .findings import Finding
 from .helplines import national_digits, public_lines
-from .mdtext import code_masked, position
+from .mdtext import ALLOW_MARKER, allow_markers, code_masked, position
 
 CODES = {
     "privacy-birth-number": "error",
@@ -93,14 +93,13 @@ _NUMBER_END = r"(?![\w/\-–]|[.,]\d)"
 
 # `<!-- prirucka: allow privacy-phone, privacy-email -->`: the codes it accepts,
 # for its own line and the next one.
-_MARKER = re.compile(r"<!--[ \t]*prirucka:[ \t]*allow\b([^>\n]*?)-->")
+_MARKER = ALLOW_MARKER
 # Web addresses: their digits are IDs and dates, not personal data. E-mail
 # addresses are looked for before this mask, and tel:/mailto: links stay.
 _URL = re.compile(r"https?://[^\s)>\]\"']+|www\.[^\s)>\]\"']+")
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_CODE_SEPARATORS = re.compile(r"[\s,]+")
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -109,15 +108,10 @@ def _blank(match: re.Match) -> str:
 
 
 def _markers(text: str) -> dict[int, set[str]]:
-    """Codes accepted per line (0-based in `text`): a marker covers its line and the next."""
-    accepted: dict[int, set[str]] = {}
-    for match in _MARKER.finditer(text):
-        codes = {code for code in _CODE_SEPARATORS.split(match.group(1)) if code}
-        if "privacy" in codes:
-            codes |= set(CODES)
-        line = text.count("\n", 0, match.start())
-        for covered in (line, line + 1):
-            accepted.setdefault(covered, set()).update(codes)
+    """Codes accepted per line (0-based in `text`), from the one marker parser."""
+    accepted = {}
+    for line, codes in allow_markers(text).items():
+        accepted[line - 1] = codes | set(CODES) if "privacy" in codes else codes
     return accepted
 
 

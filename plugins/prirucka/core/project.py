@@ -300,3 +300,23 @@ def locate_page(project: Project, argument: str, cwd: Path | None = None) -> tup
                 argument, None, "is a link to a file outside the project; it is not used"
             )
     return lang, normal
+
+
+def key_line(path: Path, dotted_key: str) -> int | None:
+    """The line of `dotted_key` ("plugins", "theme.palette") in mkdocs.yml, or of its
+    nearest parent written there; None when the file cannot be read."""
+    from .yamlfile import walk_lines
+
+    try:
+        node = yaml.compose(read_text(path), Loader=_Loader)
+    except (yaml.YAMLError, AuthorError):
+        return None
+    lines: dict = {}
+    if node is not None:
+        walk_lines(node, (), lines)
+    key = tuple(dotted_key.split("."))
+    while key:
+        if key in lines:
+            return lines[key]
+        key = key[:-1]
+    return None

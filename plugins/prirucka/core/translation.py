@@ -27,12 +27,11 @@ import yaml
 from .errors import AuthorError
 from .frontmatter import Document, read, split
 from .languages import SUPPORTED
+from .mdtext import headings
 
 NORMALISATION = "n1"
 INTRO = "_intro"  # the text before the first heading
 STATES = ("current", "outdated", "missing", "untracked", "orphaned", "edited")
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*(?:\{[^}]*\})?\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _RECORD_KEYS = {"from", "source_hash", "translation_hash", "sections"}
 
 
@@ -55,13 +54,14 @@ def sections(body: str) -> dict[str, str]:
     """Each section (by its heading's text) with a short hash of its normalised text."""
     parts: dict[str, list[str]] = {INTRO: []}
     current = INTRO
-    fenced = False
-    for line in body.replace("\r\n", "\n").split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
-        if match:
-            current = match.group(2).strip()
+    text = body.replace("\r\n", "\n")
+    starts = {heading.offset: heading.text for heading in headings(text)}
+    offset = 0
+    for line in text.split("\n"):
+        heading = starts.get(offset)
+        offset += len(line) + 1
+        if heading is not None:
+            current = heading
             name, number = current, 2
             while name in parts:  # the same heading twice: number the repeats
                 name, number = f"{current} ({number})", number + 1

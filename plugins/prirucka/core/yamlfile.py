@@ -110,17 +110,18 @@ class _StrictLoader(_Base):
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
 
 
-def _walk(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
+def walk_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
+    """The line (1-based) of every key and list item under `node`, by its key path."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = (*prefix, key_node.value)
             lines[key] = key_node.start_mark.line + 1
-            _walk(value_node, key, lines)
+            walk_lines(value_node, key, lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             key = (*prefix, index)
             lines[key] = item.start_mark.line + 1
-            _walk(item, key, lines)
+            walk_lines(item, key, lines)
 
 
 def _problem(exc: yaml.YAMLError) -> str:
@@ -170,7 +171,7 @@ def parse(text: str, path: str | Path, first_line: int = 1, what: str = "") -> L
             loader.dispose()
     lines: dict[KeyPath, int] = {(): first_line}
     if node is not None:
-        _walk(node, (), lines)
+        walk_lines(node, (), lines)
         lines = {key: line + offset if key else line for key, line in lines.items()}
     return Located(path, data, lines)
 

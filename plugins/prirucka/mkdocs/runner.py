@@ -16,7 +16,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..core import project
 from ..core.errors import AuthorError
 from ..core.sitedir import site_dir_problem
-from ..core.textfile import read_text
 
 _CONFIG_MESSAGE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.S)
 
@@ -30,29 +29,19 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def _key_line(text: str, dotted_key: str) -> int | None:
-    """Line of the top-level key of `dotted_key` in mkdocs.yml, if written there."""
-    top = dotted_key.split(".")[0]
-    for number, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"{re.escape(top)}\s*:", line):
-            return number
-    return None
-
-
-def _check_yaml(path: Path) -> str:
+def _check_yaml(path: Path) -> None:
     """Read mkdocs.yml (and its INHERIT parents) as MkDocs will; AuthorError with the line."""
     if not path.is_file():
         raise AuthorError(
             path, None, "no such file; run the command in the project folder or pass -f"
         )
     project.read_config(path)
-    return read_text(path)
 
 
 def load(config_file: str | Path, **options) -> MkDocsConfig:
     """Load and validate mkdocs.yml; raise AuthorError naming the line of each bad setting."""
     path = Path(config_file)
-    text = _check_yaml(path)
+    _check_yaml(path)
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
@@ -65,7 +54,7 @@ def load(config_file: str | Path, **options) -> MkDocsConfig:
                 continue
             match = _CONFIG_MESSAGE.match(record.getMessage())
             if match:
-                line = _key_line(text, match["key"])
+                line = project.key_line(path, match["key"])
                 where = f"{path}:{line}" if line else str(path)
                 problems.append(f"{where}: `{match['key']}`: {match['message']}")
         if not problems:

@@ -15,7 +15,9 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -68,6 +70,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     @event_priority(-110)  # after i18n (-100) chose this language's files
     def _add_missing_pages(self, files: Files, config: MkDocsConfig) -> Files:
         i18n.verify_files(files, config)
+        composed_names(files, config)
         for copy in i18n.add_missing_pages(files, self._all_pages, config):
             log.info(
                 f"'{copy.src_uri}' has no {i18n.current_language(config)} version; "
@@ -169,6 +172,26 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             _write_sitemap(site, list(self._sitemap.values()), config)
 
     on_post_build = CombinedEvent(_keep_not_found_page, _finish)
+
+
+def composed_names(files: Files, config: MkDocsConfig) -> None:
+    """Files named in decomposed Unicode (NFD, as macOS writes `á`) under their composed
+    name (NFC), the form links are typed in, so `[x](kam-se-obrátit.md)` finds the page.
+    The file keeps reading its real path; i18n's attributes stay as they are."""
+    for file in list(files):
+        composed = unicodedata.normalize("NFC", file.src_uri)
+        if composed == file.src_uri or file.abs_src_path is None:
+            continue
+        real = file.abs_src_path
+        files.remove(file)
+        file.src_uri = composed
+        file.abs_src_path = real
+        file.dest_uri = unicodedata.normalize("NFC", file.dest_uri)
+        file.__dict__.pop("url", None)  # computed from dest_uri: again
+        file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+        if getattr(file, "norm_src_uri", None):
+            file.norm_src_uri = unicodedata.normalize("NFC", file.norm_src_uri)
+        files.append(file)
 
 
 def _not_found_texts(config: MkDocsConfig) -> list[dict[str, str]]:
