@@ -177,6 +177,14 @@ def test_download_link_on_pages_of_a_publication(built):
     assert leaflet.find("a").get("href") == "../../pdf/letak.cs-en.pdf"
     # The home page belongs to no publication.
     assert parse(site / "index.html").find(".//article//aside") is None
+    # The PDFs render while the site builds: every page waiting for their facts got them.
+    waiting = [
+        path
+        for path in site.rglob("*")
+        if path.is_file() and path.suffix in {".html", ".json", ".xml"}
+        and "PRIRUCKA-PDF-FACTS" in path.read_text(encoding="utf-8", errors="replace")
+    ]
+    assert waiting == []
 
 
 def test_publications_page_in_each_language(built):

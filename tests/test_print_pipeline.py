@@ -396,3 +396,14 @@ def test_back_cover_section_that_does_not_exist(project):
         f"prirucka.yml:{line}: `back_cover`: no section `#neni`; the page's sections:"
         in result.stderr
     )
+
+
+def test_author_errors_reach_the_pdf_workers_whole():
+    """The build context travels pickled to the PDF workers, errors it holds included."""
+    import pickle
+
+    error = AuthorError(Path("docs/cs/a.md"), 3, "the title is missing; add `title:`")
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is AuthorError
+    assert (copy.path, copy.line, copy.message) == (error.path, 3, error.message)
+    assert str(copy) == str(error)

@@ -10,10 +10,13 @@ and reported as missing, so the caller makes it again.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("prirucka.cache")
 
@@ -88,3 +91,36 @@ def discard(path: Path) -> None:
         path.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+class Memo:
+    """Results of a pure function kept between builds: one verified JSON entry per input.
+
+    The key is the package's code, the `salt` (settings every call shares, such
+    as a glossary's digest) and the call's own `parts`; a result is reused only
+    for exactly the same input, so nothing can go stale.
+    """
+
+    def __init__(self, folder: Path, *salt: str) -> None:
+        self.folder = folder
+        self.salt = "\0".join([package_digest(), *salt])
+
+    def _path(self, parts: tuple[str, ...]) -> Path:
+        digest = hashlib.sha256(self.salt.encode())
+        for part in parts:
+            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+        key = digest.hexdigest()
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get_or_make(self, parts: tuple[str, ...], make: Callable[[], Any]) -> Any:
+        """The stored result for `parts`, or `make()`'s (then stored); JSON values only."""
+        path = self._path(parts)
+        data = load(path)
+        if data is not None:
+            try:
+                return json.loads(data)["value"]
+            except (ValueError, KeyError, TypeError):
+                discard(path)
+        value = make()
+        store(path, json.dumps({"value": value}, ensure_ascii=False).encode())
+        return value

@@ -18,6 +18,17 @@ class AuthorError(Exception):
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
 
+    def __reduce__(self):
+        # The build context (and its errors) travels to the PDF workers pickled.
+        return (_restored, (type(self), self.path, self.line, self.message))
+
+
+def _restored(kind: type, path: str, line: int | None, message: str) -> AuthorError:
+    error = kind.__new__(kind)
+    error.path, error.line, error.message = path, line, message
+    Exception.__init__(error, str(error))
+    return error
+
 
 def _shown(path: Path) -> str:
     """The path as an editor would type it: relative to the current folder when inside it."""

@@ -178,15 +178,18 @@ class Lemmatizer:
     """Dictionary forms of words (simplemma's data; Czech and English ship with it)."""
 
     def __init__(self) -> None:
-        import simplemma  # ~20 MB of dictionaries: load only when lemmas are switched on
-
-        self._simplemma = simplemma
+        self._lemmatize = None
         self._cache: dict[tuple[str, str], str] = {}
 
     def lemma(self, word: str, lang: str) -> str:
         key = (word, lang)
         if key not in self._cache:
-            self._cache[key] = self._simplemma.lemmatize(word, lang=lang)
+            if self._lemmatize is None:
+                # Its Czech dictionary takes ~70 MB: loaded only when a word needs it.
+                from simplemma import lemmatize
+
+                self._lemmatize = lemmatize
+            self._cache[key] = self._lemmatize(word, lang=lang)
         return self._cache[key]
 
     def new_lemmas(self, text: str, lang: str) -> list[str]:

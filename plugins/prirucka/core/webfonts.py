@@ -20,7 +20,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from . import cache
@@ -86,6 +85,8 @@ def _rename(font: TTFont, family: str) -> None:
 
 
 def _subset_woff2(data: bytes, family: str) -> bytes:
+    from fontTools import subset  # only when a subset is made: shipped ones are ready
+
     font = TTFont(io.BytesIO(data))
     options = subset.Options()
     # Graphite tables (SIL fonts) cannot be subset; browsers use OpenType layout.

@@ -12,8 +12,9 @@ import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -111,12 +112,13 @@ def input_key(
     output: str,
     options: Options,
     ctx: BuildContext | None = None,
-) -> tuple[str, list[str]]:
+) -> tuple[str, list[str], dict[str, list[str]]]:
     """Hash of everything the print HTML is made from, without making it.
 
     Lets a rebuild with nothing changed skip assembling the HTML (Markdown,
     templates) altogether. Returns the warnings about pages printed from
-    another language too, which must be shown on every build.
+    another language too, which must be shown on every build, and the pages
+    printed per language (known before the PDF is made: the site links them).
     """
     digest = hashlib.sha256()
     config = json.dumps(
@@ -149,6 +151,7 @@ def input_key(
     ]
     files += theme(project).files()
     warnings: list[str] = []
+    pages_by_lang: dict[str, list[str]] = {}
     for lang in output.split("-"):
         back = publication.back_cover.get(lang)
         if back is not None:
@@ -160,6 +163,7 @@ def input_key(
                     files.append(project.language_dir(code) / back.path)
         found, fallback = chapters(project, publication, lang, ctx)
         warnings.extend(fallback)
+        pages_by_lang[lang] = [chapter.path for chapter in found]
         for chapter in found:
             digest.update(f"{lang}\0{chapter.path}\0{chapter.text_lang}\0".encode())
             # Its counterparts too: whether a translation is outdated depends on its source.
@@ -171,7 +175,7 @@ def input_key(
                     files.append(project.language_dir(code) / chapter.path)
     for path in files:
         digest.update(f"{path}\0{_digest_of(path)}\0".encode())
-    return digest.hexdigest(), warnings
+    return digest.hexdigest(), warnings, pages_by_lang
 
 
 def _record_path(cache: Path, input_hash: str) -> Path:
@@ -289,6 +293,165 @@ def _pool_size(jobs: int, pending: int) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, pending))
 
 
+@dataclass
+class Job:
+    """One PDF to make in a worker: everything it needs travels with it (pickled)."""
+
+    project: Project
+    ctx: BuildContext | None
+    publication: Publication
+    output: str
+    options: Options
+    input_hash: str
+    fallback_warnings: list[str]
+
+
+def make(job: Job) -> Outcome:
+    """Assemble one PDF's HTML, render it (unless an identical one is cached) and store it.
+
+    Runs in a worker process, beside the site build. The outcome it returns
+    carries the facts (pages, warnings, cache entry), not the HTML or the PDF.
+    """
+    cache = job.project.cache_dir / "pdf"
+    publication, output = job.publication, job.output
+    try:
+        document = assemble(job.project, publication, output, job.options.print_shop, job.ctx)
+        key = cache_key(job.project, document, job.options)
+    except AuthorError as error:
+        stub = PrintDocument(publication, output, "", [], {})
+        return Outcome(publication, stub, RenderResult(stub.filename), errors=[str(error)])
+    own = [w for w in document.warnings if w not in job.fallback_warnings]
+    _save_record(cache, job.input_hash, key, document, own)
+    outcome = Outcome(
+        publication, document, RenderResult(document.filename), print_shop=job.options.print_shop
+    )
+    outcome.warnings.extend(document.warnings)
+    outcome.errors.extend(document.errors)
+    result = _cached(cache, key, document.filename)
+    if result is None:
+        result = render(_request(job.project, document, job.options, key))
+    _finish(cache, outcome, key, result, None)
+    # The HTML and the chapters' sources stay here: only the facts go back.
+    outcome.document = replace(document, html="", sources=[], files=[])
+    return outcome
+
+
+class Rendering:
+    """The PDFs of a build: those the cache had are ready at once, the others are
+    made by worker processes while the caller goes on (the site build)."""
+
+    def __init__(
+        self, planned: list[Outcome], jobs: list[tuple[int, Job]], workers: int, background: bool
+    ) -> None:
+        self.planned = planned  # in publication order; a pending one holds its plan only
+        self._pending: dict[int, Future] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        if len(jobs) > 1 or (jobs and background):
+            context = multiprocessing.get_context("forkserver")
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            self._pending = {index: self._pool.submit(make, job) for index, job in jobs}
+        else:  # a single PDF with nothing to overlap: made here, now
+            for index, job in jobs:
+                self.planned[index] = make(job)
+
+    def pending(self, outcome: Outcome) -> bool:
+        """Whether `outcome`'s PDF is still being made (its pages and size unknown)."""
+        return any(self.planned[index] is outcome for index in self._pending)
+
+    def wait(self, progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+        """Every outcome, once every PDF is made; `progress` hears of each."""
+        try:
+            for index, future in self._pending.items():
+                try:
+                    self.planned[index] = future.result()
+                except BrokenProcessPool:
+                    outcome = self.planned[index]
+                    outcome.errors.append(
+                        f"{outcome.publication.source}: {outcome.document.filename}: the PDF "
+                        "worker stopped unexpectedly (out of memory, or killed); build again, or render fewer "
+                        "PDFs at once (`jobs: 1` in prirucka-print's options)"
+                    )
+        finally:
+            self.cancel()
+        if progress:
+            for outcome in self.planned:
+                progress(outcome)
+        if any(outcome.result.subset_fallback for outcome in self.planned):
+            logging.getLogger("prirucka.print").info(SUBSET_NOTE)  # once, not per font and PDF
+        return list(self.planned)
+
+    def cancel(self) -> None:
+        """Stop the workers: a failed build does not wait for its PDFs."""
+        if self._pool is None:
+            return
+        unfinished = [future for future in self._pending.values() if not future.done()]
+        for future in unfinished:
+            future.cancel()
+        if unfinished:
+            # A worker inside WeasyPrint cannot be asked to stop; it is ended. The
+            # executor has no public way to do this before Python 3.14.
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
+        self._pending = {}
+
+
+def start(
+    project: Project,
+    publications: Iterable[Publication],
+    options: Options,
+    ctx: BuildContext | None = None,
+    background: bool = False,
+) -> Rendering:
+    """Begin making every requested PDF: from the cache where nothing changed, in
+    worker processes otherwise (always, with `background`: the caller has other
+    work meanwhile). From the build context's pages when given."""
+    cache = project.cache_dir / "pdf"
+    planned: list[Outcome] = []
+    jobs: list[tuple[int, Job]] = []
+    for publication in publications:
+        for output in publication.outputs():
+            if options.languages is not None and not options.languages & set(output.split("-")):
+                continue
+            try:
+                input_hash, fallback, pages_by_lang = input_key(
+                    project, publication, output, options, ctx
+                )
+            except AuthorError as error:
+                stub = PrintDocument(publication, output, "", [], {})
+                planned.append(
+                    Outcome(publication, stub, RenderResult(stub.filename), errors=[str(error)])
+                )
+                continue
+            record = _reuse(cache, input_hash)
+            document = PrintDocument(
+                publication,
+                output,
+                "",
+                [],
+                record["pages_by_lang"] if record else pages_by_lang,
+                fallback + (record["warnings"] if record else []),
+                errors=record.get("errors", []) if record else [],
+            )
+            outcome = Outcome(
+                publication,
+                document,
+                RenderResult(document.filename),
+                print_shop=options.print_shop,
+            )
+            planned.append(outcome)
+            hit = _cached(cache, record["pdf_key"], document.filename) if record else None
+            if hit is None:
+                job = Job(project, ctx, publication, output, options, input_hash, fallback)
+                jobs.append((len(planned) - 1, job))
+                continue
+            outcome.warnings.extend(document.warnings)
+            outcome.errors.extend(document.errors)
+            _finish(cache, outcome, record["pdf_key"], hit, None)
+    return Rendering(planned, jobs, _pool_size(options.jobs, len(jobs)), background)
+
+
 def run(
     project: Project,
     publications: Iterable[Publication],
@@ -297,80 +460,8 @@ def run(
     ctx: BuildContext | None = None,
 ) -> list[Outcome]:
     """Render every requested PDF (from the cache where nothing changed), from the
-    build context's pages when given (else read from disk)."""
-    cache = project.cache_dir / "pdf"
-    planned: list[tuple[Outcome, str]] = []
-    failed: list[Outcome] = []
-    for publication in publications:
-        for output in publication.outputs():
-            if options.languages is not None and not options.languages & set(output.split("-")):
-                continue
-            try:
-                input_hash, fallback_warnings = input_key(
-                    project, publication, output, options, ctx
-                )
-                record = _reuse(cache, input_hash)
-                if record is not None:
-                    document = PrintDocument(
-                        publication,
-                        output,
-                        "",
-                        [],
-                        record["pages_by_lang"],
-                        fallback_warnings + record["warnings"],
-                        errors=record.get("errors", []),
-                    )
-                    key = record["pdf_key"]
-                else:
-                    document = assemble(project, publication, output, options.print_shop, ctx)
-                    key = cache_key(project, document, options)
-                    own = [w for w in document.warnings if w not in fallback_warnings]
-                    _save_record(cache, input_hash, key, document, own)
-            except AuthorError as error:
-                stub = PrintDocument(publication, output, "", [], {})
-                outcome = Outcome(
-                    publication, stub, RenderResult(stub.filename), errors=[str(error)]
-                )
-                failed.append(outcome)
-                if progress:
-                    progress(outcome)
-                continue
-            outcome = Outcome(
-                publication,
-                document,
-                RenderResult(document.filename),
-                print_shop=options.print_shop,
-            )
-            outcome.warnings.extend(document.warnings)
-            outcome.errors.extend(document.errors)
-            planned.append((outcome, key))
-
-    pending = []
-    for outcome, key in planned:
-        hit = _cached(cache, key, outcome.document.filename)
-        if hit is not None:
-            outcome.result = hit
-        else:
-            pending.append((outcome, key))
-
-    requests = [_request(project, outcome.document, options, key) for outcome, key in pending]
-    workers = _pool_size(options.jobs, len(requests))
-    if workers > 1:
-        context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results = pool.map(render, requests)
-            for (outcome, key), result in zip(pending, results, strict=True):
-                _finish(cache, outcome, key, result, progress)
-    else:
-        for (outcome, key), request in zip(pending, requests, strict=True):
-            _finish(cache, outcome, key, render(request), progress)
-
-    for outcome, key in planned:
-        if outcome.result.cached:
-            _finish(cache, outcome, key, outcome.result, progress)
-    if any(outcome.result.subset_fallback for outcome, _ in pending):
-        logging.getLogger("prirucka.print").info(SUBSET_NOTE)  # once, not per font and PDF
-    return failed + [outcome for outcome, _ in planned]
+    build context's pages when given (else read from disk), and wait for them."""
+    return start(project, publications, options, ctx).wait(progress)
 
 
 def _finish(cache: Path, outcome: Outcome, key: str, result: RenderResult, progress) -> None:

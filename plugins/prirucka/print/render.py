@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -91,11 +92,43 @@ def _element_languages() -> Iterator[None]:
         tags._build_box_tree = original
 
 
-# WeasyPrint 70 moves footnotes already placed on a page to the next one to make room
-# for one more line of a paragraph (the first line, or the lines orphans/widows ask
-# for), and does not bring them back. When a layout left a footnote away from its
-# reference, the paragraph (or the unbreakable box) that took its room starts the next
-# page instead, and the document is laid out again.
+@contextmanager
+def _footnotes_stay() -> Iterator[None]:
+    """Footnotes keep their page: the paragraph that does not fit moves instead.
+
+    When a paragraph's line does not fit at the bottom of a page and orphans
+    or widows forbid breaking before it, WeasyPrint 70 moves the footnotes
+    already placed on that page to the next one to make room, and keeps them
+    there even when the room did not help. The loop that does so, in
+    `layout.block._linebox_layout`, is the only place that reads the page's
+    footnotes there; while a document is laid out, that read finds none, so
+    WeasyPrint breaks by orphans and widows as it did before (the paragraph
+    goes to the next page). Without this, most documents with footnotes had to
+    be laid out twice (see `_take_room_back`, which stays as the safety net).
+    """
+    from weasyprint.layout import LayoutContext, block
+
+    linebox = block._linebox_layout.__code__
+
+    def page_notes(self):
+        if sys._getframe(1).f_code is linebox:
+            return []
+        return self.__dict__["_prirucka_page_notes"]
+
+    def set_page_notes(self, value):
+        self.__dict__["_prirucka_page_notes"] = value
+
+    LayoutContext.current_page_footnotes = property(page_notes, set_page_notes)
+    try:
+        yield
+    finally:
+        del LayoutContext.current_page_footnotes
+
+
+# WeasyPrint 70 can still leave a footnote away from its reference (around boxes
+# kept whole, and wherever `_footnotes_stay` does not reach). When a layout did, the
+# paragraph (or the unbreakable box) that took its room starts the next page instead,
+# and the document is laid out again.
 MOVED_BREAK = "data-prirucka-break-before"
 # A box kept whole that holds the footnote's own call would only carry the call and the
 # note to the next page together, leaving this one half empty: it may break instead.
@@ -197,12 +230,13 @@ def render(request: RenderRequest) -> RenderResult:
             else None
         )
         html = weasyprint.HTML(string=request.html, base_url=request.base_url, url_fetcher=fetcher)
-        document = html.render(pdf_variant=request.variant, stylesheets=stylesheets)
-        for _ in range(3):
-            if not _take_room_back(document):
-                break
-            again = [*(stylesheets or []), weasyprint.CSS(string=MOVED_BREAK_CSS)]
-            document = html.render(pdf_variant=request.variant, stylesheets=again)
+        with _footnotes_stay():
+            document = html.render(pdf_variant=request.variant, stylesheets=stylesheets)
+            for _ in range(3):
+                if not _take_room_back(document):
+                    break
+                again = [*(stylesheets or []), weasyprint.CSS(string=MOVED_BREAK_CSS)]
+                document = html.render(pdf_variant=request.variant, stylesheets=again)
         anchors = set()
         for page in document.pages:
             anchors.update(page.anchors)

@@ -9,6 +9,7 @@ language lists the terms in that language's alphabetical order.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from ...core import glossary as glossary_module
 from ...core import languages as ui
+from ...core.cache import Memo, file_digest
 from .. import i18n_adapter as i18n
 from .. import requirements
 from ..context_adapter import context
@@ -45,6 +47,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if errors:
             raise PluginError("\n".join(f.short() for f in errors))
         self.glossary = self.ctx.glossary
+        glossary_path = self.ctx.project.glossary_path
+        # A page's findings depend only on its text, its source's and the glossary.
+        self.memo = Memo(
+            self.ctx.project.cache_dir / "glossary-findings",
+            file_digest(glossary_path) if glossary_path.is_file() else "-",
+        )
         if self.glossary is None:
             log.warning(
                 f"no glossary at {self.config.glossary}; terms are not explained or checked"
@@ -92,8 +100,14 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 original.doc.body_line,
             )
         shown = self.ctx.shown(page_source.file)
-        for finding in self.glossary.check(shown, doc.body, lang, doc.body_line, source):
-            log.warning(str(finding))
+        findings = self.memo.get_or_make(
+            (shown, doc.body, lang, str(doc.body_line), json.dumps(source)),
+            lambda: [
+                str(f) for f in self.glossary.check(shown, doc.body, lang, doc.body_line, source)
+            ],
+        )
+        for finding in findings:
+            log.warning(finding)
         return markdown
 
     def on_page_content(

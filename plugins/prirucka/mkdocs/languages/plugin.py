@@ -42,7 +42,9 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 ADMONITIONS = "prirucka_admonitions"
 # A page's other languages in its head (Material's, from i18n's `extra.alternate`).
-_ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+# Starts with the literal tag, so the regex engine jumps between candidates.
+_ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?[ \t]*')
+_NAV_LINK = re.compile(r'<a href="([^"]*)" class="md-nav__link')
 
 
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):
@@ -123,13 +125,17 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if self.config.sitemap:
             output = _ALTERNATE_LINK.sub("", output)
         # Titles of untranslated pages in the navigation are in their own language.
-        for url, lang in self._fallback_urls.items():
-            href = get_relative_url(url, page.url)
-            output = output.replace(
-                f'<a href="{href}" class="md-nav__link',
-                f'<a href="{href}" hreflang="{lang}" lang="{lang}" class="md-nav__link',
-            )
-        return output
+        if not self._fallback_urls:
+            return output
+        hrefs = {get_relative_url(url, page.url): lang for url, lang in self._fallback_urls.items()}
+
+        def mark(match: re.Match) -> str:
+            lang = hrefs.get(match.group(1))
+            if lang is None:
+                return match.group(0)
+            return f'<a href="{match.group(1)}" hreflang="{lang}" lang="{lang}" class="md-nav__link'
+
+        return _NAV_LINK.sub(mark, output)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return _ALTERNATE_LINK.sub("", output) if self.config.sitemap else output

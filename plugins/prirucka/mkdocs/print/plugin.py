@@ -1,15 +1,19 @@
 """prirucka-print: the publications in handbook/ as PDFs, built with the site.
 
 The pipeline (prirucka.print) renders from the Markdown sources, not from the
-site's HTML, so it runs once at the start of the first language pass; pages
-can then show each PDF's size and page count, and the PDFs are copied into
-site/pdf/ when the last language is built. In `mkdocs serve` PDFs are off
-unless asked for (`prirucka serve --pdf`), and then come from the cache.
+site's HTML, so it starts at the beginning of the first language pass: PDFs
+the cache has are ready at once, the others are made by worker processes
+while the site builds. Pages link their PDFs from the start; the facts only a
+made PDF knows (its size and page count) are written into the finished pages
+when the last language is built, where the PDFs are also copied into
+site/pdf/. In `mkdocs serve` PDFs are off unless asked for (`prirucka serve
+--pdf`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,14 +39,19 @@ log = get_plugin_logger(__name__)
 
 SERVE_PDF_ENV = "PRIRUCKA_SERVE_PDF"
 TEMPLATES = Path(__file__).parent / "templates"
+# Stands for a PDF's facts until the PDF is made: plain text, so that templates
+# and escaping leave it alone.
+FACTS = "PRIRUCKA-PDF-FACTS[{lang}|{name}]"
+_FACTS = re.compile(r"PRIRUCKA-PDF-FACTS\[([\w-]+)\|([^\]|]+)\]")
 
 
 class PrintPlugin(BasePlugin[PrintConfig]):
     def __init__(self) -> None:
         self.command = "build"
-        self.outcomes: list[pipeline.Outcome] | None = None
+        self.rendering: pipeline.Rendering | None = None
         self.ctx: BuildContext | None = None
         self.project: Project | None = None
+        self.waiting: set[str] = set()  # written pages that show facts still to come
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command
@@ -60,13 +69,15 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         place_templates(config, TEMPLATES)
         if ctx is not self.ctx:  # a new build (not a further language pass)
             self.ctx = ctx
-            self.outcomes = None
+            self._stop()
+            self.rendering = None
+            self.waiting = set()
         return config
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        if not self.active or self.outcomes is not None:
-            return  # rendered once for all languages, in the first pass
+        if not self.active or self.rendering is not None:
+            return  # started once for all languages, in the first pass
         ctx = self.ctx
         self.project = ctx.project
         errors = ctx.problems("funders", "manifest")
@@ -75,22 +86,17 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                 "publication manifests are invalid:\n" + "\n".join(f.short() for f in errors)
             )
         options = pipeline.Options(variant=self.config.variant, jobs=self.config.jobs)
-        self.outcomes = pipeline.run(
-            self.project,
-            ctx.publications,
-            options,
-            progress=lambda o: log.info(pipeline.describe(o)),
-            ctx=ctx,
+        self.rendering = pipeline.start(
+            self.project, ctx.publications, options, ctx=ctx, background=True
         )
-        for outcome in self.outcomes:
-            for warning in outcome.warnings:
-                log.warning(warning)
-        failures = [error for outcome in self.outcomes for error in outcome.errors]
-        if failures:
+        failures = [error for outcome in self.rendering.planned for error in outcome.errors]
+        if failures:  # found before any PDF was made: no need to build the site first
+            self._stop()
             raise PluginError("PDF rendering failed:\n" + "\n".join(failures))
 
     def _ready(self) -> list[pipeline.Outcome]:
-        return [o for o in self.outcomes or [] if o.pdf_path is not None]
+        """The PDFs the site links: made, or being made (a failure stops the build)."""
+        return self.rendering.planned if self.rendering is not None else []
 
     @event_priority(-110)  # after i18n (-100) chose this language's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -123,8 +129,15 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         return "".join(boxes) + html_text
 
     def _facts(self, lang: str, outcome: pipeline.Outcome) -> str:
+        if self.rendering is not None and self.rendering.pending(outcome):
+            return FACTS.format(lang=lang, name=outcome.filename)
         size = verified.size(outcome.pdf_path)
         return f"PDF, {ui.file_size(lang, size)}, {ui.pages_count(lang, outcome.result.pages)}"
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.active and page.file.abs_dest_path and "PRIRUCKA-PDF-FACTS[" in output:
+            self.waiting.add(page.file.abs_dest_path)
+        return output
 
     def _title(self, lang: str, outcome: pipeline.Outcome) -> str:
         titles = outcome.publication.title
@@ -174,9 +187,42 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             )
         return render(config, "publications", publications=publications)
 
-    @event_priority(-110)  # after i18n (-100) has built every language
+    # After i18n (-100) has built every language, before prirucka-search (-110)
+    # indexes the pages, which then hold the facts.
+    @event_priority(-105)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.active or i18n.in_nested_build(config) or not self.outcomes:
+        if not self.active or i18n.in_nested_build(config) or self.rendering is None:
             return
-        written = pipeline.write(self.outcomes, Path(config.site_dir) / "pdf")
+        outcomes = self.rendering.wait(progress=lambda o: log.info(pipeline.describe(o)))
+        for outcome in outcomes:
+            for warning in outcome.warnings:
+                log.warning(warning)
+        failures = [error for outcome in outcomes for error in outcome.errors]
+        if failures:
+            raise PluginError("PDF rendering failed:\n" + "\n".join(failures))
+        self._fill_facts(outcomes)
+        written = pipeline.write(outcomes, Path(config.site_dir) / "pdf")
         log.info(f"{len(written)} PDF(s) in {Path(config.site_dir) / 'pdf'}")
+
+    def _fill_facts(self, outcomes: list[pipeline.Outcome]) -> None:
+        """The size and page count of PDFs made during the build, into the pages showing them."""
+        by_name = {outcome.filename: outcome for outcome in outcomes}
+
+        def facts(match: re.Match) -> str:
+            return self._facts(match.group(1), by_name[match.group(2)])
+
+        for name in sorted(self.waiting):
+            path = Path(name)
+            text = path.read_text(encoding="utf-8")
+            path.write_text(_FACTS.sub(facts, text), encoding="utf-8")
+        self.waiting = set()
+
+    def on_build_error(self, error: Exception) -> None:
+        self._stop()
+
+    def on_shutdown(self) -> None:
+        self._stop()
+
+    def _stop(self) -> None:
+        if self.rendering is not None:
+            self.rendering.cancel()

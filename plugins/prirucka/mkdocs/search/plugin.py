@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from ...core import glossary as glossary_module
 from ...core import languages as ui
+from ...core.cache import Memo, file_digest
 from ...core import search
 from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
@@ -80,6 +81,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 glossary=glossary,
                 lemmatizer=search.Lemmatizer() if self.config.lemmas else None,
             )
+        glossary_path = (self.ctx.project.root / self.config.glossary).resolve()
+        # A page's terms depend only on its HTML, the glossary and these settings:
+        # kept between builds, so an unchanged page never loads the lemma dictionary.
+        self._memo = Memo(
+            self.ctx.project.cache_dir / "search-terms",
+            file_digest(glossary_path) if glossary_path.is_file() else "-",
+            json.dumps([self.config.lemmas, list(self._indexer.lemma_languages)]),
+        )
         self._pages = {}
         return config
 
@@ -142,7 +151,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             raise PluginError(str(error)) from None
         if not settings.indexed:
             return html_text
-        terms = self._indexer.terms(search.plain_text(html_text), lang) if self._indexer else []
+        terms = self._memo.get_or_make(
+            (lang, html_text),
+            lambda: self._indexer.terms(search.plain_text(html_text), lang),
+        )
         self._pages[page.url] = (settings, terms)
         return html_text
 

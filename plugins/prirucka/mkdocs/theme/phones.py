@@ -21,6 +21,7 @@ _BLOCKS = frozenset(
 )
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _NBSP = re.compile(r"&nbsp;|&#160;|&#xa0;", re.I)
+_DIGIT = re.compile(r"\d")
 
 
 def link_phones(text: str, known: frozenset[str]) -> str:
@@ -64,7 +65,7 @@ def _skipped_class(attributes: str | None) -> bool:
 
 
 def _link(segment: str, known: frozenset[str], stack: list, context: str) -> str:
-    if not segment or (stack and stack[-1][1]) or not any(ch.isdigit() for ch in segment):
+    if not segment or (stack and stack[-1][1]) or not _DIGIT.search(segment):
         return segment
     plain = _NBSP.sub("\u00a0", segment)
     matches = find_phones(plain, known, context)
