@@ -10,6 +10,8 @@ from pathlib import Path
 import markdown
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import parse
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -415,3 +417,17 @@ def test_web_glossary_page_has_czech_typography(mini_site):
     text = " ".join("".join(box.itertext()).split(" "))
     assert re.search(r"(?<!\w)[ksvzouai]\xa0\w", text)
     assert not re.search(r"(?<!\w)[ksvzouaiKSVZOUAI] \w", text), text
+
+
+_TYPO_ALPHABET = "avskouzi AVSKOUZI 0123456789 .,-–/:%§()\u00a0\n\"'…Kčkm@w:/"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=_TYPO_ALPHABET, max_size=60), lang=st.sampled_from(["cs", "en"]))
+def test_the_pre_check_skips_only_runs_the_rules_leave_alone(text, lang):
+    """`would_change` lets the Markdown extension skip most runs: it must never skip one
+    the rules would have changed."""
+    cells = [typography.Cell(char, lang) for char in text]
+    changed = typography.typeset_cells(cells)
+    if not typography.would_change(text, [lang]):
+        assert not changed

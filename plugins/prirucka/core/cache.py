@@ -30,8 +30,12 @@ def store(path: Path, data: bytes) -> None:
     digest = hashlib.sha256(data).hexdigest().encode()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as out:
+        try:
+            out = open(tmp, "wb")
+        except FileNotFoundError:  # the first entry of its folder
+            path.parent.mkdir(parents=True, exist_ok=True)
+            out = open(tmp, "wb")
+        with out:
             out.write(_MAGIC + digest + b"\n")
             out.write(data)
         tmp.replace(path)

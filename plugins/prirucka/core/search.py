@@ -185,11 +185,12 @@ class Lemmatizer:
         key = (word, lang)
         if key not in self._cache:
             if self._lemmatize is None:
-                # Its Czech dictionary takes ~70 MB: loaded only when a word needs it.
+                # Loaded only when a word needs it; its low-memory dictionaries are read
+                # from the compressed data on demand (the full Czech one takes ~70 MB).
                 from simplemma import lemmatize
 
                 self._lemmatize = lemmatize
-            self._cache[key] = self._lemmatize(word, lang=lang)
+            self._cache[key] = self._lemmatize(word, lang=lang, low_memory=True)
         return self._cache[key]
 
     def new_lemmas(self, text: str, lang: str) -> list[str]:

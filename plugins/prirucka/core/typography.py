@@ -453,6 +453,27 @@ class Cell:
     group: int = 0
 
 
+def would_change(
+    text: str, languages: Iterable[str], disable: Mapping[str, Collection[str]] | None = None
+) -> bool:
+    """Whether any rule of `languages` finds something to change anywhere in `text`.
+
+    When none does, typesetting the text changes nothing (a rule sees the text
+    the earlier ones left, and they left it as it was), so the caller may skip
+    making its cells: most runs of a page (headings, table cells, list items)
+    need nothing.
+    """
+    if text.isspace() or not text:
+        return False  # every rule needs a letter, digit or mark (the breaks between blocks)
+    disable = disable or {}
+    for lang in languages:
+        for rule in rules(lang, disable.get(lang, ())):
+            for start, end, replacement, _since, _until in rule.find(text):
+                if start < end and text[start:end] != replacement:
+                    return True
+    return False
+
+
 def typeset_cells(cells: list[Cell], disable: Mapping[str, Collection[str]] | None = None) -> bool:
     """Apply to each cell the rules of its language; True when anything changed."""
     disable = disable or {}
@@ -540,7 +561,7 @@ def html_text(text: str, lang: str) -> str:
 def typeset(text: str, lang: str, disable: Collection[str] = ()) -> str:
     """`text` with the typography rules of `lang` applied (unchanged for other languages)."""
     lang = language(lang)
-    if not lang:
+    if not lang or not would_change(text, [lang], {lang: disable}):
         return text
     cells = [Cell(char, lang) for char in text]
     typeset_cells(cells, {lang: frozenset(disable)})

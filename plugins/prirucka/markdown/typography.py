@@ -200,12 +200,35 @@ class _Run:
             for item in self.items
         )
 
+    def _needs_rules(self) -> bool:
+        """Whether a rule finds anything in the text the cells would show."""
+        texts: list[str] = []
+        languages: set[str] = set()
+        for item in self.items:
+            if isinstance(item, str):
+                texts.append(item)
+                continue
+            for text, context in item.parts:
+                if isinstance(context, typography.Cell):
+                    texts.append(context.text)
+                    lang = context.lang
+                else:
+                    texts.append(text)
+                    lang = context
+                if lang:
+                    languages.add(lang)
+        return typography.would_change("".join(texts), sorted(languages), self.processor.disable)
+
     def finish(self) -> None:
         if not self.languages:
             return
         done = self.processor.extension.fixed_points
-        if self._key() in done:
+        key = self._key()
+        if key in done:
             return  # typeset already, and typesetting it again changes nothing
+        if not self._needs_rules():
+            done.add(key)
+            return
         cells: list[typography.Cell] = []
         written: list[tuple[_Slot, list[tuple[typography.Cell, str | None]]]] = []
         for group, item in enumerate(self.items):

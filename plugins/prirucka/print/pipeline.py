@@ -331,8 +331,10 @@ def make(job: Job) -> Outcome:
     if result is None:
         result = render(_request(job.project, document, job.options, key))
     _finish(cache, outcome, key, result, None)
-    # The HTML and the chapters' sources stay here: only the facts go back.
+    # The HTML, the chapters' sources and the PDF (stored in the cache) stay here:
+    # only the facts go back.
     outcome.document = replace(document, html="", sources=[], files=[])
+    outcome.result = replace(outcome.result, pdf=b"")
     return outcome
 
 
