@@ -407,3 +407,19 @@ def test_author_errors_reach_the_pdf_workers_whole():
     assert type(copy) is AuthorError
     assert (copy.path, copy.line, copy.message) == (error.path, 3, error.message)
     assert str(copy) == str(error)
+
+
+def test_a_build_started_from_standard_input_renders_its_pdfs(project):
+    """PDF workers do not import the caller's script again: a build run from stdin (or a
+    script without a `__main__` guard, or a notebook) still gets its PDFs."""
+    import subprocess
+    import sys
+
+    script = "import sys\nfrom prirucka.cli import main\nsys.argv = ['prirucka', 'pdf']\nmain()\n"
+    done = subprocess.run(
+        [sys.executable, "-"], input=script, cwd=project, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "stopped unexpectedly" not in done.stdout + done.stderr
+    rendered = states(done.stdout + done.stderr)
+    assert len(rendered) >= 2 and set(rendered.values()) == {"rendered"}

@@ -11,13 +11,16 @@ import logging
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -338,6 +341,25 @@ def make(job: Job) -> Outcome:
     return outcome
 
 
+@contextmanager
+def _apart_from_main() -> Iterator[None]:
+    """PDF workers start without the caller's own script.
+
+    A worker would import the script that started the build (`__main__`)
+    again: a build script without an `if __name__ == "__main__":` guard would
+    then build again in every worker, and a build started from standard input
+    or a notebook has no script to import, so its workers died. The workers
+    need only Příručka, so they start while `__main__` is an empty module.
+    """
+    caller = sys.modules.get("__main__")
+    sys.modules["__main__"] = ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if caller is not None:
+            sys.modules["__main__"] = caller
+
+
 class Rendering:
     """The PDFs of a build: those the cache had are ready at once, the others are
     made by worker processes while the caller goes on (the site build)."""
@@ -350,8 +372,9 @@ class Rendering:
         self._pool: ProcessPoolExecutor | None = None
         if len(jobs) > 1 or (jobs and background):
             context = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-            self._pending = {index: self._pool.submit(make, job) for index, job in jobs}
+            with _apart_from_main():  # the workers start while the jobs are handed in
+                self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+                self._pending = {index: self._pool.submit(make, job) for index, job in jobs}
         else:  # a single PDF with nothing to overlap: made here, now
             for index, job in jobs:
                 self.planned[index] = make(job)

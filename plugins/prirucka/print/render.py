@@ -108,6 +108,9 @@ def _footnotes_stay() -> Iterator[None]:
     """
     from weasyprint.layout import LayoutContext, block
 
+    if not hasattr(block, "_linebox_layout") or hasattr(LayoutContext, "current_page_footnotes"):
+        yield  # another WeasyPrint inside: `_take_room_back` alone keeps the notes
+        return
     linebox = block._linebox_layout.__code__
 
     def page_notes(self):
