@@ -312,9 +312,7 @@ def test_links_in_long_fences_and_headings_with_links():
     and `## See [this](index.md)` has the id `see-this`, as toc gives it."""
     from prirucka.core import links
 
-    markdown = (
-        "## See [this](index.md)\n\n[up](#see-this)\n\n````\n```\n[not a link](nowhere.md)\n```\n````\n"
-    )
+    markdown = "## See [this](index.md)\n\n[up](#see-this)\n\n````\n```\n[not a link](nowhere.md)\n```\n````\n"
     findings = links.check("p.md", markdown, "cs", "p.md", REPO / "docs", ["cs", "en"])
     assert findings == []
     assert "see-this" in links.anchors(markdown)

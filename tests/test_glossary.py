@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import markdown
@@ -378,3 +379,27 @@ def test_terms_are_matched_once_per_text(terms):
     again = terms.all_terms(text, "cs")
     assert [m.entry.id for m in again] == ["pripadova-konference", "ospod"]
     assert terms.all_terms(text, "cs") == again
+
+
+def test_terms_in_the_tails_of_several_children_keep_their_order():
+    """Terms found after inline elements are inserted right after their element, in order,
+    however many precede them in the same paragraph."""
+    html = render(
+        "Na *jednu* OSPOD a **dvě** případová konference, `kód` OSPOD a *tři* chráněné bydlení.",
+        "cs",
+    )
+    paragraph = etree.fromstring(html)
+    sequence = [(child.tag, "".join(child.itertext())) for child in paragraph]
+    assert sequence == [
+        ("em", "jednu"),
+        ("abbr", "OSPOD"),
+        ("strong", "dvě"),
+        ("abbr", "případová konference"),
+        ("code", "kód"),
+        ("abbr", "OSPOD"),
+        ("em", "tři"),
+        ("abbr", "chráněné bydlení"),
+    ]
+    text = "".join(paragraph.itertext())
+    assert text.startswith("Na jednu OSPOD (orgán sociálně-právní ochrany dětí) a dvě případová")
+    assert text.endswith("tři chráněné bydlení.")

@@ -181,7 +181,8 @@ def test_download_link_on_pages_of_a_publication(built):
     waiting = [
         path
         for path in site.rglob("*")
-        if path.is_file() and path.suffix in {".html", ".json", ".xml"}
+        if path.is_file()
+        and path.suffix in {".html", ".json", ".xml"}
         and "PRIRUCKA-PDF-FACTS" in path.read_text(encoding="utf-8", errors="replace")
     ]
     assert waiting == []

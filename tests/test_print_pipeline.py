@@ -417,7 +417,12 @@ def test_a_build_started_from_standard_input_renders_its_pdfs(project):
 
     script = "import sys\nfrom prirucka.cli import main\nsys.argv = ['prirucka', 'pdf']\nmain()\n"
     done = subprocess.run(
-        [sys.executable, "-"], input=script, cwd=project, capture_output=True, text=True, timeout=300
+        [sys.executable, "-"],
+        input=script,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     assert "stopped unexpectedly" not in done.stdout + done.stderr

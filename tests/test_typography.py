@@ -10,9 +10,9 @@ from pathlib import Path
 import markdown
 import pypdf
 import pytest
+from conftest import parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import parse
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from prirucka.core import typography

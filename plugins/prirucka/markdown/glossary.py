@@ -85,6 +85,7 @@ class _Terms(Treeprocessor):
         else:
             offset = 0
         children = list(element)
+        position = offset  # where `child` is now: nodes made from tails come before the next
         for child in children[offset:]:
             if not self._skipped(child):
                 if child.tag == "dt":
@@ -92,11 +93,12 @@ class _Terms(Treeprocessor):
                 self._walk(child, heading)
                 if child.tag == "dt":
                     self.explained = ""
+            position += 1
             if child.tail:
                 child.tail, new = self._split(child.tail, heading)
-                position = list(element).index(child) + 1
-                for index, node in enumerate(new):
-                    element.insert(position + index, node)
+                for node in new:
+                    element.insert(position, node)
+                    position += 1
 
     def _split(self, text: str, in_heading: bool) -> tuple[str, list[etree.Element]]:
         """Text up to the first term, and the elements (with tails) for the rest."""

@@ -30,8 +30,8 @@ from mkdocs.structure.pages import Page
 
 from ...core import glossary as glossary_module
 from ...core import languages as ui
-from ...core.cache import Memo, file_digest
 from ...core import search
+from ...core.cache import Memo, file_digest
 from ...core.errors import AuthorError
 from .. import i18n_adapter as i18n
 from .. import requirements
