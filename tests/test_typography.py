@@ -431,3 +431,21 @@ def test_the_pre_check_skips_only_runs_the_rules_leave_alone(text, lang):
     changed = typography.typeset_cells(cells)
     if not typography.would_change(text, [lang]):
         assert not changed
+
+
+_RULE_ALPHABET = "avskouziAVSKTGM 0123456789٣.,-–—/:%§()\u00a0\n\"'…Kčkm@'"
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=_RULE_ALPHABET, max_size=50))
+def test_a_rule_finds_nothing_in_a_text_without_what_it_needs(text):
+    """Rules that declare what they need (a digit, a quote, a dash) are skipped in texts
+    without it; none of them may find anything there."""
+    for lang in typography.LANGUAGES:
+        for rule in typography.rules(lang):
+            if rule.needs is None:
+                continue
+            lacking = text
+            while rule.needs.search(lacking):
+                lacking = rule.needs.sub("", lacking)
+            assert list(rule.find(lacking)) == [], (lang, rule.name, lacking)

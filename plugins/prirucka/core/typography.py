@@ -152,6 +152,17 @@ class Rule:
     name: str
     description: str
     find: Callable[[str], Iterable[Edit]]
+    # What a text must contain for `find` to find anything: most texts lack what
+    # most rules look for (a digit, a quote, a dash), and one search says so.
+    needs: re.Pattern[str] | None = None
+
+
+_QUOTE = re.compile("[\"']")
+_HYPHEN = re.compile("-")
+_DASH = re.compile("[–—]")
+_THREE_DOTS = re.compile(r"\.\.\.")
+_DIGIT = re.compile(r"\d")
+_DOT = re.compile(r"\.")
 
 
 def _bind(*patterns: str) -> Callable[[str], Iterator[Edit]]:
@@ -334,13 +345,13 @@ def _quotes(
 
 RULES: dict[str, tuple[Rule, ...]] = {
     "cs": (
-        Rule("quotes", "„…“ and ‚…‘ from straight quotes", _quotes(("„", "“"), ("‚", "‘"))),
-        Rule("dashes", "en dash in number ranges and for a spaced hyphen", _dashes),
-        Rule("dashes", "nbsp before a dash between words", _space_before_dash),
-        Rule("ellipsis", "… from three dots", _ellipsis),
+        Rule("quotes", "„…“ and ‚…‘ from straight quotes", _quotes(("„", "“"), ("‚", "‘")), _QUOTE),
+        Rule("dashes", "en dash in number ranges and for a spaced hyphen", _dashes, _HYPHEN),
+        Rule("dashes", "nbsp before a dash between words", _space_before_dash, _DASH),
+        Rule("ellipsis", "… from three dots", _ellipsis, _THREE_DOTS),
         Rule("prepositions", "nbsp after k, s, v, z, o, u, a, i", _prepositions),
-        Rule("digit_groups", "nbsp between groups of digits", _digit_groups),
-        Rule("postcodes", "nbsp inside a postcode (110 00)", _postcodes),
+        Rule("digit_groups", "nbsp between groups of digits", _digit_groups, _DIGIT),
+        Rule("postcodes", "nbsp inside a postcode (110 00)", _postcodes, _DIGIT),
         Rule(
             "units",
             "nbsp between a number and its unit or currency",
@@ -351,25 +362,25 @@ RULES: dict[str, tuple[Rule, ...]] = {
             "nbsp after §, č., s., str., obr. … before a number",
             _numbering(CS_NUMBERING, CS_ROMAN_NUMBERING),
         ),
-        Rule("dates", "nbsp between day and month", _cs_dates),
+        Rule("dates", "nbsp between day and month", _cs_dates, _DIGIT),
         Rule("abbreviations", "nbsp inside s. r. o., after tj., např. …", _cs_abbreviations),
         Rule("titles", "nbsp after academic titles (Mgr. Nováková)", _titles(CS_TITLES)),
-        Rule("initials", "nbsp after initials (T. G. Masaryk)", _initials),
+        Rule("initials", "nbsp after initials (T. G. Masaryk)", _initials, _DOT),
     ),
     "en": (
-        Rule("quotes", "“…” and ‘…’ from straight quotes", _quotes(("“", "”"), ("‘", "’"))),
-        Rule("dashes", "en dash in number ranges and for a spaced hyphen", _dashes),
-        Rule("ellipsis", "… from three dots", _ellipsis),
-        Rule("digit_groups", "nbsp between groups of digits", _digit_groups),
+        Rule("quotes", "“…” and ‘…’ from straight quotes", _quotes(("“", "”"), ("‘", "’")), _QUOTE),
+        Rule("dashes", "en dash in number ranges and for a spaced hyphen", _dashes, _HYPHEN),
+        Rule("ellipsis", "… from three dots", _ellipsis, _THREE_DOTS),
+        Rule("digit_groups", "nbsp between groups of digits", _digit_groups, _DIGIT),
         Rule("units", "nbsp between a number and its unit or currency", _units(EN_UNITS)),
         Rule(
             "numbering",
             "nbsp after p., No., Fig., § … before a number",
             _numbering(EN_NUMBERING, EN_ROMAN_NUMBERING),
         ),
-        Rule("dates", "nbsp between day and month (5 May, May 5)", _en_dates),
+        Rule("dates", "nbsp between day and month (5 May, May 5)", _en_dates, _DIGIT),
         Rule("titles", "nbsp after Mr., Dr., Prof. …", _titles(EN_TITLES)),
-        Rule("initials", "nbsp after initials (J. R. R. Tolkien)", _initials),
+        Rule("initials", "nbsp after initials (J. R. R. Tolkien)", _initials, _DOT),
     ),
 }
 LANGUAGES = tuple(RULES)
@@ -468,6 +479,8 @@ def would_change(
     disable = disable or {}
     for lang in languages:
         for rule in rules(lang, disable.get(lang, ())):
+            if rule.needs is not None and not rule.needs.search(text):
+                continue
             for start, end, replacement, _since, _until in rule.find(text):
                 if start < end and text[start:end] != replacement:
                     return True
@@ -482,6 +495,8 @@ def typeset_cells(cells: list[Cell], disable: Mapping[str, Collection[str]] | No
     view = _View(cells)
     for lang in present:
         for rule in rules(lang, disable.get(lang, ())):
+            if rule.needs is not None and not rule.needs.search(view.text):
+                continue
             if _apply(cells, view, rule, lang):
                 changed = True
                 view = _View(cells)
