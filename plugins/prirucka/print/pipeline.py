@@ -396,6 +396,13 @@ class Rendering:
                         "worker stopped unexpectedly (out of memory, or killed); build again, or render fewer "
                         "PDFs at once (`jobs: 1` in prirucka-print's options)"
                     )
+                except Exception as error:  # a fault of ours in the worker: named, not a traceback
+                    outcome = self.planned[index]
+                    outcome.errors.append(
+                        f"{outcome.publication.source}: {outcome.document.filename}: the PDF "
+                        f"could not be made ({type(error).__name__}: {error}); please report "
+                        "this with the manifest"
+                    )
         finally:
             self.cancel()
         if progress:

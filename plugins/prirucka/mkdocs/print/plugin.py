@@ -209,7 +209,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         by_name = {outcome.filename: outcome for outcome in outcomes}
 
         def facts(match: re.Match) -> str:
-            return self._facts(match.group(1), by_name[match.group(2)])
+            outcome = by_name.get(match.group(2))  # an editor may write the marker too
+            return self._facts(match.group(1), outcome) if outcome else match.group(0)
 
         for name in sorted(self.waiting):
             path = Path(name)
