@@ -47,6 +47,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_corpus  # noqa: E402
+from run import _session_rss_kb as session_rss_kb  # noqa: E402
 
 BIN = Path(sys.executable).parent
 PAGE_SIZE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -68,21 +69,6 @@ def _rss_kb(pid: int) -> int:
             return int(handle.read().split()[1]) * PAGE_SIZE_KB
     except OSError:
         return 0
-
-
-def _tree(pid: int) -> list[int]:
-    pids = [pid]
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                    stat = handle.read()
-            except OSError:
-                continue
-            fields = stat[stat.rfind(b")") + 2 :].split()
-            if int(fields[3]) == pid and int(entry.name) != pid:  # same session
-                pids.append(int(entry.name))
-    return pids
 
 
 def run(command: list[str], cwd: Path, env: dict | None = None) -> Timing:
@@ -107,7 +93,7 @@ def run(command: list[str], cwd: Path, env: dict | None = None) -> Timing:
         def sample() -> None:
             while not done.is_set():
                 peaks["main"] = max(peaks["main"], _rss_kb(process.pid))
-                peaks["tree"] = max(peaks["tree"], sum(map(_rss_kb, _tree(process.pid))))
+                peaks["tree"] = max(peaks["tree"], session_rss_kb(process.pid))  # its own session
                 done.wait(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)

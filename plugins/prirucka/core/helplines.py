@@ -26,6 +26,7 @@ from typing import Any
 
 from . import yamlfile
 from .errors import did_you_mean
+from .numbers import national_digits
 
 SHIPPED = Path(__file__).with_name("data") / "public_lines.yml"
 LANGUAGES = ("cs", "en")
@@ -35,18 +36,6 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _NUMBER = re.compile(r"^\+?[\d \u00a0\u2009\u202f()/.\-]+$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$")
-_NON_DIGIT = re.compile(r"\D")
-
-
-def national_digits(number: str) -> str:
-    """A Czech number's national digits, whatever the prefix and spacing: '+420 606 021 021'
-    and '606021021' are both '606021021'; '116 111' is '116111'."""
-    digits = _NON_DIGIT.sub("", number)
-    if digits.startswith("00420"):
-        return digits[5:]
-    if digits.startswith("420") and len(digits) == 12:
-        return digits[3:]
-    return digits
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,9 @@ from stdnum.cz import bankaccount, rc
 from .blocksyntax import OptionsError, parse_options
 from .blocksyntax import scan as block_openers
 from .findings import Finding
-from .helplines import national_digits, public_lines
+from .helplines import public_lines
 from .mdtext import ALLOW_MARKER, allow_markers, code_masked, position
+from .numbers import national_digits
 
 CODES = {
     "privacy-birth-number": "error",

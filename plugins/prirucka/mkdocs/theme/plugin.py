@@ -34,6 +34,7 @@ from mkdocs.utils import get_relative_url
 from ...core import blocksyntax, webfonts
 from ...core import languages as ui
 from ...core.context import BuildContext
+from ...core.helplines import public_lines
 from ...core.numbers import national_digits, tel_uri
 from ...core.theme import Theme
 from .. import i18n_adapter as i18n
@@ -41,7 +42,6 @@ from .. import requirements
 from ..context_adapter import context
 from ..templates import place_templates, render
 from .config import ThemeConfig
-from .helplines import public_numbers, site_helplines
 from .identity import colours_css, localised
 from .phones import link_phones
 
@@ -94,7 +94,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         ctx = context(config)
         if ctx is not self._ctx:  # a new build, not a further language pass
             self._ctx = ctx
-            self._helplines = site_helplines(ctx)
+            self._helplines = ctx.helplines.entries
             self._numbers = self._known_numbers(ctx)
         for option in ("organisation", "logo_alt"):
             localised(self.config[option], ctx.languages[0], option, ctx.languages)
@@ -104,7 +104,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         """Helplines (the project's and the nationwide ones shipped with Příručka) and the
         organisation's own numbers (prirucka-checks' `own_phones`, contact blocks on any
         page, the footer's contact), as national digits."""
-        numbers = {line.digits for line in self._helplines} | set(public_numbers())
+        numbers = set(ctx.helplines.numbers() | public_lines().numbers())
         checks = ctx.project.plugin_configs.get("prirucka-checks") or {}
         numbers.update(national_digits(str(n)) for n in checks.get("own_phones") or [])
         for source in ctx.pages.values():
