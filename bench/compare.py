@@ -20,7 +20,8 @@ machine's load hits all alike:
 - **serve**: a saved edit of one page, until `prirucka serve` serves the new
   text, next to plain `mkdocs serve` (≤ 1.5×; `--no-serve` skips it);
 - **memory**: the peak resident memory of the build's main process (next to
-  plain MkDocs's, ≤ 1.5×) and of the PDF workers.
+  plain MkDocs's, ≤ 1.5×) and of all its processes together (PDF workers, the
+  helper process, Pagefind).
 
 Prints the figures, the ratios and the targets. It measures; it asserts nothing.
 """
@@ -323,11 +324,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'measure':<34} {'median s':>9} {'cpu s':>8}")
     for name in results:
         print(f"{name:<34} {median(name):9.2f} {median(name, 'cpu'):8.2f}")
+    print()
+    print(f"{'peak memory, MiB':<34} {'main':>7} {'all':>7}")
+    for name in ("plain", "fresh", "warm", "full cold"):
+        if name in results:
+            main_mib = max(t.main_kb for t in results[name]) / 1024
+            tree_mib = max(t.tree_kb for t in results[name]) / 1024
+            print(f"{name:<34} {main_mib:7.0f} {tree_mib:7.0f}")
     print(
-        f"{'peak memory, main process':<34} {main_peak / 1024:8.0f} MiB (plain {plain_peak / 1024:.0f} MiB)"
+        "  main: the command's own process; all: the sum over every process it started "
+        "(PDF workers, the helper, Pagefind), at its highest"
     )
-    workers = max(t.tree_kb for t in results["full cold"]) - main_peak
-    print(f"{'peak memory, PDF workers (sum)':<34} {max(workers, 0) / 1024:8.0f} MiB")
     print()
     print(f"{'ratio':<34} {'value':>7} {'target':>7}")
     for name, value, target in rows:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import markdown
 import pypdf
 import pytest
-from conftest import FIXTURES, make_project, parse, run_prirucka
+from conftest import FIXTURES, PRIRUCKA, make_project, parse, run_prirucka
 from prirucka.core import glossary
 from prirucka.core.collation import czech_key
 from prirucka.core.errors import AuthorError
@@ -403,3 +406,41 @@ def test_terms_in_the_tails_of_several_children_keep_their_order():
     text = "".join(paragraph.itertext())
     assert text.startswith("Na jednu OSPOD (orgán sociálně-právní ochrany dětí) a dvě případová")
     assert text.endswith("tři chráněné bydlení.")
+
+
+def test_the_helper_process_finds_what_the_build_finds_itself(tmp_path):
+    """Findings and search terms made beside the build (a helper on an idle core) are
+    those the build makes without one (PRIRUCKA_HELPER=0), and each run starts cold."""
+    edits = {
+        "docs/cs/sekce/zeta.md": "---\ntitle: Zeta\norder: 1\n---\n\n# Zeta\n\nSvolali případovou konferenci.\nByla to dobrá případovka a matky přišly.\n",
+        "docs/en/sekce/zeta.md": "---\ntitle: Zeta\norder: 1\n---\n\n# Zeta\n\nThey asked the DSLPC.\nA case meeting was held.\n",
+    }
+    outcomes = []
+    for helper in ("1", "0"):
+        project = make_project(tmp_path / f"helper-{helper}")
+        for relative, text in edits.items():
+            (project / relative).write_text(text)
+        env = {**os.environ, "PRIRUCKA_HELPER": helper}
+        result = subprocess.run(
+            [PRIRUCKA, "build", "--no-strict"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        findings = sorted(
+            line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "term-" in line
+        )
+        terms = {
+            str(path.relative_to(project / "site")): re.findall(
+                r'data-pagefind-meta="([^"]*)"', path.read_text()
+            )
+            for path in sorted((project / "site").rglob("*.html"))
+        }
+        outcomes.append((findings, terms))
+    (with_helper, terms_with), (without, terms_without) = outcomes
+    assert len(with_helper) == 4 and with_helper == without
+    assert terms_with == terms_without
+    assert any("matka" in meta for meta in terms_with["sekce/zeta/index.html"])  # a lemma

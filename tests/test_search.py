@@ -451,3 +451,58 @@ def test_search_on_a_phone(site_browser):
     page.wait_for_url("**/domaci-nasili/**")
     assert page.locator("article mark.prirucka-search-hit").count() >= 2
     page.close()
+
+
+def _fragment_urls(bundle: Path) -> list[str]:
+    urls = []
+    for fragment in (bundle / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        urls.append(json.loads(data[data.index(b"{") :])["url"])
+    return sorted(urls)
+
+
+def test_live_index_gives_the_bundle_a_run_over_the_written_site_gives(tmp_path):
+    pages = {
+        "index.html": (
+            "cs",
+            '<html lang="cs"><body><nav>Menu</nav><article data-pagefind-body><h1>Dítě</h1>'
+            '<p data-pagefind-ignore="snad">x</p><p>Rodina a dítě.</p></article></body></html>',
+        ),
+        "en/index.html": (
+            "en",
+            '<html lang="en"><body><article data-pagefind-body><h1>Child</h1>'
+            '<p class="prirucka-notice">Not translated</p><p>Families.</p></article></body></html>',
+        ),
+    }
+    site = tmp_path / "site"
+    for name, (_, text) in pages.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    from_disk = search.run_pagefind(site)
+    live = search.LiveIndex()
+    for name, (lang, text) in pages.items():
+        live.add(text, "/" + name.removesuffix("index.html"), lang)
+    (tmp_path / "live" / "pagefind").mkdir(parents=True)
+    (tmp_path / "live" / "pagefind" / "stale.txt").write_text("old")
+    run = live.write(tmp_path / "live" / "pagefind")
+    assert live._process.poll() is not None  # the service has ended
+    assert (run.pages, run.languages) == (from_disk.pages, from_disk.languages) == (2, ["cs", "en"])
+    assert run.warnings == from_disk.warnings and 'value of "snad"' in run.warnings[0]
+    assert run.notes == from_disk.notes
+    bundle = tmp_path / "live" / "pagefind"
+    assert _fragment_urls(bundle) == _fragment_urls(site / "pagefind") == ["/", "/en/"]
+    assert sorted(
+        p.name for p in bundle.iterdir() if "." in p.name and "_" not in p.name
+    ) == sorted(
+        p.name for p in (site / "pagefind").iterdir() if "." in p.name and "_" not in p.name
+    )
+    assert not (bundle / "stale.txt").exists() and not (bundle / "pagefind-ui.js").exists()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"cs": 1, "en": 1}
+
+
+def test_a_live_index_closed_without_writing_leaves_no_process():
+    live = search.LiveIndex()
+    live.add('<html lang="cs"><body data-pagefind-body>Text</body></html>', "/", "cs")
+    live.close()
+    assert live._process.poll() is not None

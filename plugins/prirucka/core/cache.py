@@ -116,15 +116,22 @@ class Memo:
         key = digest.hexdigest()
         return self.folder / key[:2] / f"{key}.json"
 
-    def get_or_make(self, parts: tuple[str, ...], make: Callable[[], Any]) -> Any:
-        """The stored result for `parts`, or `make()`'s (then stored); JSON values only."""
+    def lookup(self, parts: tuple[str, ...]) -> tuple[bool, Any]:
+        """(True, the stored result) for `parts`, or (False, None) when there is none."""
         path = self._path(parts)
         data = load(path)
         if data is not None:
             try:
-                return json.loads(data)["value"]
+                return True, json.loads(data)["value"]
             except (ValueError, KeyError, TypeError):
                 discard(path)
+        return False, None
+
+    def get_or_make(self, parts: tuple[str, ...], make: Callable[[], Any]) -> Any:
+        """The stored result for `parts`, or `make()`'s (then stored); JSON values only."""
+        found, value = self.lookup(parts)
+        if found:
+            return value
         value = make()
-        store(path, json.dumps({"value": value}, ensure_ascii=False).encode())
+        store(self._path(parts), json.dumps({"value": value}, ensure_ascii=False).encode())
         return value

@@ -53,12 +53,6 @@ class Settings:
         return cls(texts("own_phones"), texts("own_domains"), texts("allow"))
 
 
-def allowed_codes(markdown: str) -> dict[int, set[str]]:
-    """Body line (1-based) -> codes accepted on it by an inline marker (`mdtext.allow_markers`:
-    `<!-- prirucka: allow privacy-phone -->`; "privacy" alone accepts every privacy code)."""
-    return allow_markers(markdown)
-
-
 def _accepted(finding: Finding, accepted: dict[int, set[str]], first_line: int) -> bool:
     codes = accepted.get(finding.line - first_line + 1, set())
     return finding.code in codes or (finding.code.startswith("privacy-") and "privacy" in codes)
@@ -117,7 +111,7 @@ def check_page(
         allow=set(settings.allow),
         public_numbers=ctx.helplines.numbers(),  # handbook/helplines.yml
     )
-    accepted = allowed_codes(doc.body)
+    accepted = allow_markers(doc.body)
     return sorted(
         (f for f in findings if not _accepted(f, accepted, doc.body_line)),
         key=lambda f: (f.line, f.col, f.code),

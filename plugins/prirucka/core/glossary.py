@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import yamlfile
+from .cache import file_digest
 from .findings import Finding
 from .mdtext import position, prose
 
@@ -517,6 +518,30 @@ def load(path: str | Path) -> Glossary:
 
 
 # --- presenting ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def load_exactly(path: str, digest: str) -> Glossary:
+    """The glossary at `path` as it was when its `digest` was taken, loaded once per
+    process (a helper process checks many pages with it); a changed file is an error."""
+    glossary = load(path)
+    if file_digest(Path(path)) != digest:
+        raise RuntimeError(f"{path} changed during the build")
+    return glossary
+
+
+def page_findings(
+    glossary_path: str,
+    digest: str,
+    path: str,
+    markdown: str,
+    lang: str,
+    first_line: int,
+    source: tuple[str, str, str, int] | None,
+) -> list[str]:
+    """`Glossary.check`'s findings for a page, as text: what a helper process returns."""
+    glossary = load_exactly(glossary_path, digest)
+    return [str(f) for f in glossary.check(path, markdown, lang, first_line, source)]
 
 
 def sorted_entries(entries: list[Entry], lang: str) -> list[Entry]:

@@ -7,19 +7,28 @@ by hand: the category comes from CLDR, the words from core.languages.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 
-from babel import Locale
+from babel import Locale, localedata
+from babel.plural import PluralRule
 
 # CLDR's order of categories, for listing a language's forms.
 ORDER = ("zero", "one", "two", "few", "many", "other")
 
 
 @cache
-def _locale(lang: str) -> Locale:
-    return Locale.parse(lang)
+def _rule(lang: str) -> PluralRule:
+    """`lang`'s CLDR plural rule, read from Babel's data file of that language alone:
+    Babel's `Locale` would keep all its locale data (megabytes) for the whole build."""
+    try:
+        with open(localedata.resolve_locale_filename(lang), "rb") as data:
+            rule = pickle.load(data).get("plural_form")  # Babel's own package data
+    except (OSError, ValueError):
+        rule = None
+    return rule if isinstance(rule, PluralRule) else Locale.parse(lang).plural_form
 
 
 def category(lang: str, count: float | int | Decimal) -> str:
@@ -27,12 +36,12 @@ def category(lang: str, count: float | int | Decimal) -> str:
     if isinstance(count, float):
         # 2.0 is the whole number 2 (category few), 1.5 a fraction (many).
         count = int(count) if count.is_integer() else Decimal(repr(count))
-    return _locale(lang).plural_form(count)
+    return _rule(lang)(count)
 
 
 def categories(lang: str) -> tuple[str, ...]:
     """Every category `lang` distinguishes, in CLDR order ('other' always included)."""
-    tags = set(_locale(lang).plural_form.tags) | {"other"}
+    tags = set(_rule(lang).tags) | {"other"}
     return tuple(tag for tag in ORDER if tag in tags)
 
 

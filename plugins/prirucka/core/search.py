@@ -20,15 +20,19 @@ No MkDocs here: the plugin in prirucka.mkdocs.search only adapts.
 
 from __future__ import annotations
 
+import base64
 import html
+import json
+import queue
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
+import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -36,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AuthorError
+from .glossary import load_exactly
 
 # The name of the hidden metadata field that carries a page's extra index terms.
 TERMS_FIELD = "prirucka_terms"
@@ -235,6 +240,22 @@ class Indexer:
         return list(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=4)
+def _indexer(glossary_path: str | None, digest: str, lemmas: bool) -> Indexer:
+    return Indexer(
+        glossary=load_exactly(glossary_path, digest) if glossary_path else None,
+        lemmatizer=Lemmatizer() if lemmas else None,
+    )
+
+
+def page_terms(
+    html_text: str, lang: str, glossary_path: str | None, digest: str, lemmas: bool
+) -> list[str]:
+    """A page's extra index terms from its HTML, in a helper process (`Indexer.terms`
+    with the glossary at `glossary_path`, as it was when `digest` was taken)."""
+    return _indexer(glossary_path, digest, lemmas).terms(plain_text(html_text), lang)
+
+
 def terms_attribute(terms: Iterable[str]) -> str:
     """The `data-pagefind-meta` attribute that makes `terms` searchable but invisible.
 
@@ -274,16 +295,18 @@ class PagefindRun:
     warnings: list[str] = field(default_factory=list)
 
 
-def _command() -> list[str]:
+def _binary() -> Path:
+    """The Pagefind program (from `pagefind[bin]`, else on the PATH)."""
     try:
-        import pagefind_bin  # noqa: F401  (the binary from `pagefind[bin]`)
+        from pagefind_bin import get_executable
     except ImportError:
-        if shutil.which("pagefind"):
-            return ["pagefind"]
+        found = shutil.which("pagefind")
+        if found:
+            return Path(found)
         raise PagefindError(
             "Pagefind is not installed; run `pip install -e .` (it installs `pagefind[bin]`)"
         ) from None
-    return [sys.executable, "-m", "pagefind"]
+    return Path(get_executable())
 
 
 def _log_entries(log: str) -> list[tuple[str, str]]:
@@ -309,7 +332,7 @@ def run_pagefind(
         shutil.rmtree(bundle)
     with tempfile.TemporaryDirectory(prefix="prirucka-pagefind-") as tmp:
         logfile = Path(tmp) / "pagefind.log"
-        command = [*_command(), "--site", str(site), "--silent", "--logfile", str(logfile)]
+        command = [str(_binary()), "--site", str(site), "--silent", "--logfile", str(logfile)]
         for selector in exclude_selectors:
             command += ["--exclude-selectors", selector]
         try:
@@ -325,25 +348,168 @@ def run_pagefind(
             f"Pagefind could not index {site}: {detail or 'exit code ' + str(result.returncode)}"
         )
     run = PagefindRun()
+    _sort_log(entries, run)
     for level, message in entries:
-        if level == "Warning":
-            no_stemmer = _NO_STEMMER.search(message)
-            if no_stemmer:
-                run.notes.append(
-                    f"Pagefind has no stemmer for '{no_stemmer.group(1)}'; prefix search, lemmas and glossary terms stand in"
-                )
-            else:
-                run.warnings.append(message)
-        elif level == "Info" and message.startswith("* "):
+        if level == "Info" and message.startswith("* "):
             for lang, pages in re.findall(r"\* (\S+): (\d+) pages?", message):
                 run.languages.append(lang)
                 run.pages += int(pages)
     run.languages = sorted(set(run.languages))
-    run.notes = list(dict.fromkeys(run.notes))
-    run.warnings = list(dict.fromkeys(run.warnings))
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     return run
+
+
+def _sort_log(entries: list[tuple[str, str]], run: PagefindRun) -> None:
+    """Pagefind's warnings into `run`: notes we expect (no Czech stemmer), the rest warnings."""
+    for level, message in entries:
+        if level != "Warning":
+            continue
+        no_stemmer = _NO_STEMMER.search(message)
+        if no_stemmer:
+            run.notes.append(
+                f"Pagefind has no stemmer for '{no_stemmer.group(1)}'; prefix search, lemmas and glossary terms stand in"
+            )
+        else:
+            run.warnings.append(message)
+    run.notes = list(dict.fromkeys(run.notes))
+    run.warnings = list(dict.fromkeys(run.warnings))
+
+
+class LiveIndex:
+    """Pagefind indexing pages while the site is still being built.
+
+    `run_pagefind` reads the finished site: on a large site that is seconds
+    at the end of every build. Here Pagefind runs as a service (the protocol
+    its own Python and Node APIs speak: base64 JSON messages, each ended by a
+    comma, on its standard input and output) in its own process; each page is
+    handed over as it is written, so it is indexed on another core while the
+    build goes on, and `write` only writes the bundle. A writer thread keeps
+    the build from ever waiting for the pipe, a reader thread collects replies.
+    """
+
+    def __init__(self, exclude_selectors: Iterable[str] = EXCLUDE_SELECTORS) -> None:
+        binary = _binary()
+        try:
+            self._process = subprocess.Popen(
+                [str(binary), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as error:
+            raise PagefindError(f"Pagefind could not run: {error}") from None
+        self._log = tempfile.TemporaryDirectory(prefix="prirucka-pagefind-")
+        self._logfile = Path(self._log.name) / "pagefind.log"
+        self._replies: dict[int, Future] = {}
+        self._lock = threading.Lock()
+        self._next_id = 0
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._added: list[tuple[Future, str, str]] = []  # (reply, url, language)
+        threading.Thread(target=self._write_requests, daemon=True).start()
+        threading.Thread(target=self._read_replies, daemon=True).start()
+        config = {"exclude_selectors": list(exclude_selectors), "logfile": str(self._logfile)}
+        self._index = self._ask({"type": "NewIndex", "config": config}).result(60)["index_id"]
+
+    def _ask(self, payload: dict) -> Future:
+        reply: Future = Future()
+        with self._lock:
+            self._next_id += 1
+            self._replies[self._next_id] = reply
+            message = {"message_id": self._next_id, "payload": payload}
+        self._outbox.put(base64.b64encode(json.dumps(message).encode()) + b",")
+        return reply
+
+    def _write_requests(self) -> None:
+        stdin = self._process.stdin
+        while (data := self._outbox.get()) is not None:
+            try:
+                stdin.write(data)
+                stdin.flush()
+            except OSError:
+                break  # Pagefind ended: the reader reports it
+        try:
+            stdin.close()
+        except OSError:
+            pass
+
+    def _read_replies(self) -> None:
+        stdout = self._process.stdout
+        buffer = b""
+        while chunk := stdout.read1(65536):
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            for message in messages:
+                reply = json.loads(base64.b64decode(message))
+                with self._lock:
+                    future = self._replies.pop(reply.get("message_id"), None)
+                if future is None:
+                    continue
+                payload = reply.get("payload") or {}
+                if payload.get("type") == "Error":
+                    future.set_exception(PagefindError(str(payload.get("message"))))
+                else:
+                    future.set_result(payload)
+        with self._lock:  # Pagefind ended: whatever it did not answer failed
+            pending, self._replies = list(self._replies.values()), {}
+        for future in pending:
+            future.set_exception(PagefindError("Pagefind stopped before it answered"))
+
+    def add(self, html_text: str, url: str, lang: str) -> None:
+        """Index one page (its HTML as written, its URL from the site's root: `/en/x/`)."""
+        reply = self._ask(
+            {
+                "type": "AddFile",
+                "index_id": self._index,
+                "url": url,
+                "file_path": None,
+                "file_contents": html_text,
+            }
+        )
+        self._added.append((reply, url, lang))
+
+    def write(self, bundle: str | Path) -> PagefindRun:
+        """Write the bundle of every page added into `bundle` (a site's `pagefind/`)."""
+        bundle = Path(bundle)
+        run = PagefindRun()
+        errors = []
+        for reply, url, lang in self._added:
+            try:
+                reply.result(600)
+            except (PagefindError, TimeoutError) as error:
+                errors.append(f"{url}: {error}")
+                continue
+            run.pages += 1
+            run.languages.append(lang)
+        if errors:
+            self.close()
+            raise PagefindError("Pagefind could not index " + "; ".join(errors[:5]))
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        try:
+            self._ask(
+                {"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle)}
+            ).result(600)
+        except (PagefindError, TimeoutError) as error:
+            raise PagefindError(f"Pagefind could not write {bundle}: {error}") from None
+        finally:
+            self.close()
+        run.languages = sorted(set(run.languages))
+        log = self._logfile.read_text(encoding="utf-8", errors="replace")
+        self._log.cleanup()
+        _sort_log(_log_entries(log), run)
+        for name in UNUSED_BUNDLE_FILES:
+            (bundle / name).unlink(missing_ok=True)
+        return run
+
+    def close(self) -> None:
+        """End the service (the bundle is not written)."""
+        self._outbox.put(None)
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
 
 
 # --- interface ------------------------------------------------------------------------

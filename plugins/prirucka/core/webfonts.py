@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import logging
 from dataclasses import dataclass
+from functools import cache as once
 from pathlib import Path
-
-from fontTools.ttLib import TTFont
+from typing import TYPE_CHECKING
 
 from . import cache
 from .theme import PACKAGE_THEME
@@ -42,6 +43,12 @@ UNICODE_RANGES = (
     (0xFFFD, 0xFFFD),
 )
 SHIPPED = PACKAGE_THEME / "webfonts"
+# What the shipped subsets are made from: each source font's SHA-256 with its family,
+# weight and style, so a build that serves them never parses a font (nor loads fontTools).
+SHIPPED_FONTS = SHIPPED / "fonts.json"
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 # A subset made by any fontTools version serves: the recipe names what is kept, not the tool.
 _RECIPE = f"prirucka-webfont-2 {UNICODE_RANGES}"
 
@@ -86,6 +93,7 @@ def _rename(font: TTFont, family: str) -> None:
 
 def _subset_woff2(data: bytes, family: str) -> bytes:
     from fontTools import subset  # only when a subset is made: shipped ones are ready
+    from fontTools.ttLib import TTFont
 
     font = TTFont(io.BytesIO(data))
     options = subset.Options()
@@ -106,6 +114,21 @@ def _subset_woff2(data: bytes, family: str) -> bytes:
     return out.getvalue()
 
 
+def _describe_data(data: bytes) -> tuple[str, int, str]:
+    from fontTools.ttLib import TTFont  # only for fonts the package does not ship
+
+    return describe(TTFont(io.BytesIO(data), lazy=True))
+
+
+@once
+def _shipped_fonts() -> dict[str, tuple[str, int, str]]:
+    try:
+        entries = json.loads(SHIPPED_FONTS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {digest: (e["family"], e["weight"], e["style"]) for digest, e in entries.items()}
+
+
 def subset_key(data: bytes, family: str) -> str:
     """Names a subset by what it is made from: the font's bytes, its web name and the recipe."""
     return hashlib.sha256(f"{_RECIPE} {family}".encode() + data).hexdigest()[:24]
@@ -121,7 +144,8 @@ def web_fonts(fonts: list[Path], cache_dir: Path, renames: dict[str, str]) -> li
     result = []
     for path in fonts:
         data = path.read_bytes()
-        family, weight, style = describe(TTFont(io.BytesIO(data), lazy=True))
+        known = _shipped_fonts().get(hashlib.sha256(data).hexdigest())
+        family, weight, style = known or _describe_data(data)
         family = renames.get(family, family)
         key = subset_key(data, family)
         shipped = SHIPPED / f"{key}.woff2"
@@ -146,9 +170,15 @@ def ship(renames: dict[str, str] = DEFAULT_RENAMES) -> list[Path]:
 
     SHIPPED.mkdir(exist_ok=True)
     wanted = set()
+    sources = {}
     for path in Theme((PACKAGE_THEME,)).fonts():
         data = path.read_bytes()
-        family = describe(TTFont(io.BytesIO(data), lazy=True))[0]
+        family, weight, style = _describe_data(data)
+        sources[hashlib.sha256(data).hexdigest()] = {
+            "family": family,
+            "weight": weight,
+            "style": style,
+        }
         family = renames.get(family, family)
         target = SHIPPED / f"{subset_key(data, family)}.woff2"
         wanted.add(target)
@@ -156,6 +186,7 @@ def ship(renames: dict[str, str] = DEFAULT_RENAMES) -> list[Path]:
             target.write_bytes(_subset_woff2(data, family))
     for stale in set(SHIPPED.glob("*.woff2")) - wanted:
         stale.unlink()
+    SHIPPED_FONTS.write_text(json.dumps(sources, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return sorted(wanted)
 
 

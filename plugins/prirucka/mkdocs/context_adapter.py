@@ -14,6 +14,7 @@ project, text that is not UTF-8) stop the build with every `path:line` at once.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ..core.context import BuildContext, load_context
+from ..core.offload import Helper, usable_cores
 from ..core.project import Project
 from ..core.sitedir import mark, site_dir_problem
 from . import i18n_adapter as i18n
@@ -30,6 +32,10 @@ from . import i18n_adapter as i18n
 FATAL = ("file-outside", "file-unreadable")
 
 _previous: dict[Path, BuildContext] = {}
+# Helpers by worker count, kept for the process: `serve` rebuilds reuse the worker.
+_helpers: dict[int, Helper] = {}
+# Set to 0 to keep all work in the build's own process (for profiling, or a busy machine).
+HELPER_ENV = "PRIRUCKA_HELPER"
 
 
 def _plain(value: Any) -> Any:
@@ -89,3 +95,28 @@ def context(config: MkDocsConfig) -> BuildContext:
     if fatal:
         raise PluginError("files that cannot be used:\n" + "\n".join(f.short() for f in fatal))
     return ctx
+
+
+def reserve_cores(config: MkDocsConfig, count: int) -> None:
+    """`count` cores are busy for the rest of this build (PDF workers): no helper uses them."""
+    config._prirucka_busy_cores = count
+
+
+def idle_cores(config: MkDocsConfig) -> int:
+    """Cores neither the build nor its PDF workers use: work may move there (known after
+    prirucka-print's `on_pre_build`). PRIRUCKA_HELPER=0 keeps everything in the build."""
+    if os.environ.get(HELPER_ENV, "1") == "0":
+        return 0
+    return max(usable_cores() - 1 - getattr(config, "_prirucka_busy_cores", 0), 0)
+
+
+def helper(config: MkDocsConfig) -> Helper:
+    """This build's helper for pure page work (core/offload.py): one worker process
+    when a core is idle, none otherwise. Decided on the first call, after every
+    plugin's `on_pre_build`."""
+    found = getattr(config, "_prirucka_helper", None)
+    if found is None:
+        workers = 1 if idle_cores(config) > 0 else 0
+        found = _helpers.setdefault(workers, Helper(workers))
+        config._prirucka_helper = found
+    return found

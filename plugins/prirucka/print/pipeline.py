@@ -11,16 +11,13 @@ import logging
 import multiprocessing
 import os
 import re
-import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
-from types import ModuleType
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -28,6 +25,7 @@ from ..core import cache as verified
 from ..core.context import BuildContext
 from ..core.errors import AuthorError
 from ..core.manifest import Publication
+from ..core.offload import apart_from_main
 from ..core.project import Project
 from ..core.theme import PACKAGE_THEME
 from .document import PrintDocument, assemble, theme
@@ -309,6 +307,15 @@ class Job:
     fallback_warnings: list[str]
 
 
+# A worker's build context: sent once when the worker starts, not with each of its PDFs.
+_worker_context: BuildContext | None = None
+
+
+def _receive_context(ctx: BuildContext | None) -> None:
+    global _worker_context
+    _worker_context = ctx
+
+
 def make(job: Job) -> Outcome:
     """Assemble one PDF's HTML, render it (unless an identical one is cached) and store it.
 
@@ -318,7 +325,8 @@ def make(job: Job) -> Outcome:
     cache = job.project.cache_dir / "pdf"
     publication, output = job.publication, job.output
     try:
-        document = assemble(job.project, publication, output, job.options.print_shop, job.ctx)
+        ctx = job.ctx if job.ctx is not None else _worker_context
+        document = assemble(job.project, publication, output, job.options.print_shop, ctx)
         key = cache_key(job.project, document, job.options)
     except AuthorError as error:
         stub = PrintDocument(publication, output, "", [], {})
@@ -341,25 +349,6 @@ def make(job: Job) -> Outcome:
     return outcome
 
 
-@contextmanager
-def _apart_from_main() -> Iterator[None]:
-    """PDF workers start without the caller's own script.
-
-    A worker would import the script that started the build (`__main__`)
-    again: a build script without an `if __name__ == "__main__":` guard would
-    then build again in every worker, and a build started from standard input
-    or a notebook has no script to import, so its workers died. The workers
-    need only Příručka, so they start while `__main__` is an empty module.
-    """
-    caller = sys.modules.get("__main__")
-    sys.modules["__main__"] = ModuleType("__main__")
-    try:
-        yield
-    finally:
-        if caller is not None:
-            sys.modules["__main__"] = caller
-
-
 class Rendering:
     """The PDFs of a build: those the cache had are ready at once, the others are
     made by worker processes while the caller goes on (the site build)."""
@@ -372,12 +361,25 @@ class Rendering:
         self._pool: ProcessPoolExecutor | None = None
         if len(jobs) > 1 or (jobs and background):
             context = multiprocessing.get_context("forkserver")
-            with _apart_from_main():  # the workers start while the jobs are handed in
-                self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-                self._pending = {index: self._pool.submit(make, job) for index, job in jobs}
+            # One context for all jobs: each worker gets it once (it is the whole site).
+            ctx = jobs[0][1].ctx
+            with apart_from_main():  # the workers start while the jobs are handed in
+                self._pool = ProcessPoolExecutor(
+                    max_workers=workers,
+                    mp_context=context,
+                    initializer=_receive_context,
+                    initargs=(ctx,),
+                )
+                self._pending = {
+                    index: self._pool.submit(
+                        make, replace(job, ctx=None) if job.ctx is ctx else job
+                    )
+                    for index, job in jobs
+                }
         else:  # a single PDF with nothing to overlap: made here, now
             for index, job in jobs:
                 self.planned[index] = make(job)
+        self.workers = workers if self._pool is not None else 0  # processes rendering
 
     def pending(self, outcome: Outcome) -> bool:
         """Whether `outcome`'s PDF is still being made (its pages and size unknown)."""

@@ -21,9 +21,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ...core import links, sanitize
-from ...core.checks import allowed_codes
 from ...core.findings import Finding
 from ...core.generated import generated_pages
+from ...core.mdtext import allow_markers
 from .. import i18n_adapter as i18n
 from .. import requirements
 from ..context_adapter import context
@@ -61,7 +61,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
             return markdown
         doc = source.doc
         project = self.ctx.project
-        accepted = allowed_codes(doc.body)
+        accepted = allow_markers(doc.body)
         for finding in links.check(
             self.ctx.shown(source.file),
             doc.body,

@@ -22,9 +22,10 @@ from mkdocs.utils import get_relative_url
 from ...core import glossary as glossary_module
 from ...core import languages as ui
 from ...core.cache import Memo, file_digest
+from ...core.offload import Pending
 from .. import i18n_adapter as i18n
 from .. import requirements
-from ..context_adapter import context
+from ..context_adapter import context, helper
 from ..templates import place_templates, render
 from .config import GlossaryConfig
 
@@ -49,10 +50,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.glossary = self.ctx.glossary
         glossary_path = self.ctx.project.glossary_path
         # A page's findings depend only on its text, its source's and the glossary.
-        self.memo = Memo(
-            self.ctx.project.cache_dir / "glossary-findings",
-            file_digest(glossary_path) if glossary_path.is_file() else "-",
-        )
+        self.digest = file_digest(glossary_path) if glossary_path.is_file() else "-"
+        self.memo = Memo(self.ctx.project.cache_dir / "glossary-findings", self.digest)
+        self.findings: list[Pending] = []
         if self.glossary is None:
             log.warning(
                 f"no glossary at {self.config.glossary}; terms are not explained or checked"
@@ -100,15 +100,33 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 original.doc.body_line,
             )
         shown = self.ctx.shown(page_source.file)
-        findings = self.memo.get_or_make(
-            (shown, doc.body, lang, str(doc.body_line), json.dumps(source)),
-            lambda: [
-                str(f) for f in self.glossary.check(shown, doc.body, lang, doc.body_line, source)
-            ],
+        # Made beside the build where a core is idle; reported when the pass ends.
+        self.findings.append(
+            helper(config).remember(
+                self.memo,
+                (shown, doc.body, lang, str(doc.body_line), json.dumps(source)),
+                lambda: [
+                    str(f)
+                    for f in self.glossary.check(shown, doc.body, lang, doc.body_line, source)
+                ],
+                glossary_module.page_findings,
+                str(self.ctx.project.glossary_path),
+                self.digest,
+                shown,
+                doc.body,
+                lang,
+                doc.body_line,
+                source,
+            )
         )
-        for finding in findings:
-            log.warning(finding)
         return markdown
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # Before i18n (-100) starts the next language's pass: each pass reports its own.
+        findings, self.findings = self.findings, []
+        for pending in findings:
+            for finding in pending.result():
+                log.warning(finding)
 
     def on_page_content(
         self, html_text: str, page: Page, config: MkDocsConfig, files: Files

@@ -31,7 +31,7 @@ from ...core.project import Project
 from ...print import pipeline
 from .. import i18n_adapter as i18n
 from .. import requirements
-from ..context_adapter import context
+from ..context_adapter import context, reserve_cores
 from ..templates import place_templates, render
 from .config import PrintConfig
 
@@ -89,6 +89,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         self.rendering = pipeline.start(
             self.project, ctx.publications, options, ctx=ctx, background=True
         )
+        reserve_cores(config, self.rendering.workers)
         failures = [error for outcome in self.rendering.planned for error in outcome.errors]
         if failures:  # found before any PDF was made: no need to build the site first
             self._stop()

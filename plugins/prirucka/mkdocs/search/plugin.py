@@ -13,7 +13,8 @@
   editor guide (prirucka-theme's `editors` folder) searches itself;
 - the words searched for never go into the address: the page a result opens
   marks them from the tab's session storage, so they stay out of the history;
-- Pagefind indexes the site once, after the last language is built.
+- Pagefind indexes each page as it is written (core/search.LiveIndex) when a
+  core is idle, else the written site once, after the last language is built.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ from ...core import languages as ui
 from ...core import search
 from ...core.cache import Memo, file_digest
 from ...core.errors import AuthorError
+from ...core.offload import Pending
 from .. import i18n_adapter as i18n
 from .. import requirements
-from ..context_adapter import context
+from ..context_adapter import context, helper, idle_cores
 from ..templates import place_templates
 from ..theme.plugin import is_editors_page
 from .config import SearchConfig
@@ -59,7 +61,12 @@ _MATERIAL_WORKER = re.compile(r'"search":\s*"[^"]*workers/search\.[^"]*",\s*')
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self._indexer: search.Indexer | None = None
-        self._pages: dict[str, tuple[search.PageSearch, list[str]]] = {}
+        self._pages: dict[str, tuple[search.PageSearch, Pending]] = {}
+        self._live: search.LiveIndex | None = None
+        self._dirty = False
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self._dirty = dirty
 
     @event_priority(-110)  # after i18n (-100) set the language of this build pass
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -82,11 +89,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 lemmatizer=search.Lemmatizer() if self.config.lemmas else None,
             )
         glossary_path = (self.ctx.project.root / self.config.glossary).resolve()
+        self._glossary_file = str(glossary_path) if glossary is not None else None
+        self._digest = file_digest(glossary_path) if glossary_path.is_file() else "-"
         # A page's terms depend only on its HTML, the glossary and these settings:
         # kept between builds, so an unchanged page never loads the lemma dictionary.
         self._memo = Memo(
             self.ctx.project.cache_dir / "search-terms",
-            file_digest(glossary_path) if glossary_path.is_file() else "-",
+            self._digest,
             json.dumps([self.config.lemmas, list(self._indexer.lemma_languages)]),
         )
         self._pages = {}
@@ -151,19 +160,43 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             raise PluginError(str(error)) from None
         if not settings.indexed:
             return html_text
-        terms = self._memo.get_or_make(
+        # Made beside the build where a core is idle; needed when the page is written.
+        terms = helper(config).remember(
+            self._memo,
             (lang, html_text),
             lambda: self._indexer.terms(search.plain_text(html_text), lang),
+            search.page_terms,
+            html_text,
+            lang,
+            self._glossary_file,
+            self._digest,
+            self.config.lemmas,
         )
         self._pages[page.url] = (settings, terms)
         return html_text
 
+    @event_priority(-120)  # after prirucka-print (-110) took the cores its PDFs need
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if i18n.in_nested_build(config) or not self.config.index:
+            return
+        self._stop_indexing()
+        # Pages are indexed as they are written when a core is free for Pagefind; else
+        # (every core rendering PDFs, or a dirty build that writes only some pages)
+        # the written site is read at the end.
+        if not self._dirty and idle_cores(config) > 0:
+            try:
+                self._live = search.LiveIndex()
+            except search.PagefindError as error:
+                raise PluginError(str(error)) from None
+
+    @event_priority(-900)  # last: the page as it is written is what gets indexed
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         output = _MATERIAL_WORKER.sub("", output, count=1)
         entry = self._pages.get(page.url)
         if entry is None:
             return output
-        settings, terms = entry
+        settings, pending = entry
+        terms = pending.result()
         scope = "editors" if is_editors_page(config, i18n.norm_path(page.file)) else "readers"
         attributes = " " + settings.attributes()
         if terms:
@@ -178,6 +211,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 f'{page.file.src_uri}: no <article class="md-content__inner md-typeset"> in '
                 "the page; it is left out of the search index"
             )
+        elif self._live is not None:
+            url = page.url[: -len("index.html")] if page.url.endswith("index.html") else page.url
+            self._live.add(output, "/" + url, i18n.current_language(config))
         return output
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -188,8 +224,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if i18n.in_nested_build(config) or not self.config.index:
             return
+        live, self._live = self._live, None
         try:
-            run = search.run_pagefind(config.site_dir)
+            if live is not None:
+                run = live.write(Path(config.site_dir) / "pagefind")
+            else:
+                run = search.run_pagefind(config.site_dir)
         except search.PagefindError as error:
             raise PluginError(str(error)) from None
         for note in run.notes:
@@ -205,3 +245,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if source is None or source.doc is None:
             return page.file.abs_src_path or page.file.src_uri, 1
         return str(source.file), source.doc.key_line("search")
+
+    def on_build_error(self, error: Exception) -> None:
+        self._stop_indexing()
+
+    def on_shutdown(self) -> None:
+        self._stop_indexing()
+
+    def _stop_indexing(self) -> None:
+        if self._live is not None:
+            self._live.close()
+            self._live = None

@@ -1,0 +1,125 @@
+"""Pure work on an idle core: a helper process beside the build.
+
+MkDocs converts and writes pages in one process, so on a fresh clone a
+second core idles while the first also checks every page's terminology and
+finds its search terms. Those results depend only on texts and files on disk
+and are kept in a `Memo`; a `Helper` hands the ones the memo does not have
+to a worker process and the build asks for each result when it needs it, so
+the two overlap. Without an idle core (one core, or every core rendering
+PDFs), the work is done in the caller, as before. The worker starts with the
+first result the memo does not have and stays for the process: `serve`
+rebuilds reuse it.
+
+A helper's result is the same as the caller's: the same function, the same
+memo entry. If the worker fails in any way, the caller makes the result
+itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from functools import partial
+from types import ModuleType
+from typing import Any
+
+from .cache import Memo
+
+log = logging.getLogger("prirucka.offload")
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container's limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@contextmanager
+def apart_from_main() -> Iterator[None]:
+    """Worker processes start without the caller's own script.
+
+    A worker would import the script that started the build (`__main__`)
+    again: a build script without an `if __name__ == "__main__":` guard would
+    then build again in every worker, and a build started from standard input
+    or a notebook has no script to import, so its workers died. The workers
+    need only Příručka, so they start while `__main__` is an empty module.
+    """
+    caller = sys.modules.get("__main__")
+    sys.modules["__main__"] = ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if caller is not None:
+            sys.modules["__main__"] = caller
+
+
+def _remembered(memo: Memo, parts: tuple[str, ...], make: Callable[[], Any]) -> Any:
+    return memo.get_or_make(parts, make)
+
+
+class Pending:
+    """A result: at hand, or being made by the helper (and then `fallback()` should
+    the helper fail). Nothing else is kept: inputs such as a page's HTML can go."""
+
+    def __init__(
+        self,
+        value: Any = None,
+        future: Future | None = None,
+        fallback: Callable[[], Any] | None = None,
+    ) -> None:
+        self._value, self._future, self._fallback = value, future, fallback
+
+    def result(self) -> Any:
+        if self._future is not None:
+            future, self._future = self._future, None
+            try:
+                self._value = future.result()
+            except Exception as error:  # killed, or the input changed under it: made here
+                log.debug(f"helper failed ({type(error).__name__}: {error}); made in the build")
+                self._value = self._fallback()
+            self._fallback = None
+        return self._value
+
+
+class Helper:
+    """Results of pure functions, from the memo, a worker process or the caller."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def remember(
+        self,
+        memo: Memo,
+        parts: tuple[str, ...],
+        make: Callable[[], Any],
+        elsewhere: Callable[..., Any],
+        *args: Any,
+    ) -> Pending:
+        """The result `memo` keeps under `parts`: stored, or made now by `make()` (with
+        what the caller has loaded), or by `elsewhere(*args)` in the helper process
+        (a module-level function and plain values: they travel pickled)."""
+        found, value = memo.lookup(parts)
+        if found:
+            return Pending(value)
+        if self.workers < 1:
+            return Pending(memo.get_or_make(parts, make))
+        if self._pool is None:
+            # forkserver: the build may run threads (serve), which fork does not survive.
+            context = multiprocessing.get_context("forkserver")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        with apart_from_main():  # a submission may start a worker
+            future = self._pool.submit(_remembered, memo, parts, partial(elsewhere, *args))
+        return Pending(future=future, fallback=lambda: memo.get_or_make(parts, make))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
