@@ -171,6 +171,9 @@ def serve_latency(command: list[str], cwd: Path, page: Path, url: str, edits: in
     """Median seconds from saving `page` until the server serves the new text."""
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # As installed: bytecode is written (pip compiles installed packages; an editable
+    # checkout compiles on its first run, the warm-up below), for every side alike.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with open(cwd / "bench-serve.log", "a") as log:
         server = subprocess.Popen(
             [*command, "-a", f"127.0.0.1:{port}"],
@@ -236,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     prirucka = str(BIN / "prirucka")
     mkdocs = str(BIN / "mkdocs")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # As installed: bytecode is written (pip compiles installed packages; an editable
+    # checkout compiles on its first run, the warm-up below), for every side alike.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     peer = None if args.no_peer else peer_venv(work / "peer-venv")
 
     def fresh() -> None:

@@ -453,20 +453,26 @@ def test_search_on_a_phone(site_browser):
     page.close()
 
 
-def _fragment_urls(bundle: Path) -> list[str]:
-    urls = []
+def _fragments(bundle: Path) -> dict[str, dict]:
+    found = {}
     for fragment in (bundle / "fragment").iterdir():
         data = gzip.decompress(fragment.read_bytes())
-        urls.append(json.loads(data[data.index(b"{") :])["url"])
-    return sorted(urls)
+        entry = json.loads(data[data.index(b"{") :])
+        found[entry["url"]] = entry
+    return found
 
 
 def test_live_index_gives_the_bundle_a_run_over_the_written_site_gives(tmp_path):
     pages = {
         "index.html": (
             "cs",
-            '<html lang="cs"><body><nav>Menu</nav><article data-pagefind-body><h1>Dítě</h1>'
-            '<p data-pagefind-ignore="snad">x</p><p>Rodina a dítě.</p></article></body></html>',
+            '<!doctype html><html lang="cs" class="no-js"><head><title>Jiný titulek</title>'
+            '</head><body><header><img src="logo.svg" alt="Logo"></header><nav><a href="/">Menu</a>'
+            '</nav><div class="md-content">'
+            '<article class="md-typeset" data-pagefind-body data-pagefind-meta="prirucka_terms:OSPOD">'
+            '<span data-pagefind-filter="prirucka_scope:readers" hidden></span><h1 id="d">Dítě</h1>'
+            '<p data-pagefind-ignore="snad">x</p><p>Rodina a dítě.</p><img src="a.png" alt="Obrázek">'
+            '<h2 id="kontakt">Kontakt</h2><p>Linka.</p></article></div><footer>Pata</footer></body></html>',
         ),
         "en/index.html": (
             "en",
@@ -482,6 +488,10 @@ def test_live_index_gives_the_bundle_a_run_over_the_written_site_gives(tmp_path)
     live = search.LiveIndex()
     for name, (lang, text) in pages.items():
         live.add(text, "/" + name.removesuffix("index.html"), lang)
+        if lang == "cs":  # its pass is over: written while the English pages come
+            live.finish("cs", tmp_path / "live" / ".pagefind-cs")
+            with pytest.raises(ValueError, match="written already"):
+                live.add(text, "/again/", "cs")
     (tmp_path / "live" / "pagefind").mkdir(parents=True)
     (tmp_path / "live" / "pagefind" / "stale.txt").write_text("old")
     run = live.write(tmp_path / "live" / "pagefind")
@@ -490,15 +500,46 @@ def test_live_index_gives_the_bundle_a_run_over_the_written_site_gives(tmp_path)
     assert run.warnings == from_disk.warnings and 'value of "snad"' in run.warnings[0]
     assert run.notes == from_disk.notes
     bundle = tmp_path / "live" / "pagefind"
-    assert _fragment_urls(bundle) == _fragment_urls(site / "pagefind") == ["/", "/en/"]
+    # The same fragments (text, title, metadata, filters, anchors) as Pagefind reading the
+    # whole pages (logo, navigation and footer around): only what is marked
+    # `data-pagefind-body` travels to the service.
+    live_fragments = _fragments(bundle)
+    assert live_fragments == _fragments(site / "pagefind")
+    assert sorted(live_fragments) == ["/", "/en/"]
+    assert live_fragments["/"]["meta"] == {
+        "title": "Dítě",
+        "prirucka_terms": "OSPOD",
+        "image": "a.png",
+        "image_alt": "Obrázek",
+    }
+    assert live_fragments["/"]["filters"] == {"prirucka_scope": ["readers"]}
+    assert [a["id"] for a in live_fragments["/"]["anchors"]] == ["d", "kontakt"]
     assert sorted(
         p.name for p in bundle.iterdir() if "." in p.name and "_" not in p.name
     ) == sorted(
         p.name for p in (site / "pagefind").iterdir() if "." in p.name and "_" not in p.name
     )
     assert not (bundle / "stale.txt").exists() and not (bundle / "pagefind-ui.js").exists()
+    assert sorted(p.name for p in (tmp_path / "live").iterdir()) == ["pagefind"]  # merged
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
     assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"cs": 1, "en": 1}
+
+
+def test_only_the_indexed_element_of_a_page_goes_to_pagefind():
+    page = (
+        '<html class="x" lang="en-GB"><head><script>1</script></head><body><nav>a</nav>'
+        '<article data-pagefind-body id="a"><p>Text <article>inner</article></p></article>'
+        "<footer>b</footer></body></html>"
+    )
+    assert search.indexed_part(page) == (
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"></head><body>'
+        '<article data-pagefind-body id="a"><p>Text <article>inner</article></p></article>'
+        "</body></html>"
+    )
+    unmarked = "<html><body><p>Text</p></body></html>"
+    assert search.indexed_part(unmarked) == unmarked
+    whole_body = '<html lang="cs"><body data-pagefind-body><p>Text</p></body></html>'
+    assert search.indexed_part(whole_body) == whole_body
 
 
 def test_a_live_index_closed_without_writing_leaves_no_process():

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,23 @@ def store(path: Path, data: bytes) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+# Entries written beside the caller: hashing and writing release the GIL, so a page's
+# entry costs the build almost nothing. `flush()` waits for them.
+_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prirucka-cache")
+_writing: list[Future] = []
+
+
+def store_later(path: Path, data: bytes) -> None:
+    """`store`, done by a background thread; `flush()` before relying on the entry."""
+    _writing.append(_writer.submit(store, path, data))
+
+
+def flush() -> None:
+    """Wait until every entry given to `store_later` is written."""
+    while _writing:
+        _writing.pop().result()
 
 
 def load(path: Path) -> bytes | None:

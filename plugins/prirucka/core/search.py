@@ -376,6 +376,31 @@ def _sort_log(entries: list[tuple[str, str]], run: PagefindRun) -> None:
     run.warnings = list(dict.fromkeys(run.warnings))
 
 
+_HTML_LANG = re.compile(r"<html\b[^>]*?\slang=([\"']?)([\w-]+)\1", re.I)
+_BODY_MARK = "data-pagefind-body"
+
+
+def indexed_part(html_text: str) -> str:
+    """What Pagefind reads of a page, as a page of its own: the language of `<html>` and
+    the element marked `data-pagefind-body` (its title, headings, metadata, filters and
+    text are all inside). Pages without the mark are sent whole. The navigation of a
+    large site is most of each page; Pagefind would parse it only to skip it."""
+    mark = html_text.find(_BODY_MARK)
+    start = html_text.rfind("<", 0, mark) if mark >= 0 else -1
+    tag = re.match(r"<([a-zA-Z][\w-]*)", html_text[start:]) if start >= 0 else None
+    if tag is None or tag.group(1).lower() in ("html", "body"):
+        return html_text
+    end = html_text.rfind(f"</{tag.group(1)}>")
+    if end < start:
+        return html_text
+    lang = _HTML_LANG.search(html_text, 0, start)
+    opening = f'<html lang="{lang.group(2)}">' if lang else "<html>"
+    return (
+        f'<!DOCTYPE html>{opening}<head><meta charset="utf-8"></head><body>'
+        f"{html_text[start : end + len(tag.group(1)) + 3]}</body></html>"
+    )
+
+
 class LiveIndex:
     """Pagefind indexing pages while the site is still being built.
 
@@ -384,8 +409,11 @@ class LiveIndex:
     its own Python and Node APIs speak: base64 JSON messages, each ended by a
     comma, on its standard input and output) in its own process; each page is
     handed over as it is written, so it is indexed on another core while the
-    build goes on, and `write` only writes the bundle. A writer thread keeps
-    the build from ever waiting for the pipe, a reader thread collects replies.
+    build goes on. Pagefind keeps one index per language anyway (its files
+    are named by language); here each language has an index of its own,
+    written as soon as its pass ends (`finish`), and `write` puts them
+    together into one bundle. A writer thread keeps the build from ever
+    waiting for the pipe, a reader thread collects replies.
     """
 
     def __init__(self, exclude_selectors: Iterable[str] = EXCLUDE_SELECTORS) -> None:
@@ -400,16 +428,16 @@ class LiveIndex:
         except OSError as error:
             raise PagefindError(f"Pagefind could not run: {error}") from None
         self._log = tempfile.TemporaryDirectory(prefix="prirucka-pagefind-")
-        self._logfile = Path(self._log.name) / "pagefind.log"
+        self._exclude = list(exclude_selectors)
         self._replies: dict[int, Future] = {}
         self._lock = threading.Lock()
         self._next_id = 0
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._indexes: dict[str, int] = {}  # language -> Pagefind's index
         self._added: list[tuple[Future, str, str]] = []  # (reply, url, language)
+        self._written: dict[str, tuple[Path, Future]] = {}  # language -> (folder, reply)
         threading.Thread(target=self._write_requests, daemon=True).start()
         threading.Thread(target=self._read_replies, daemon=True).start()
-        config = {"exclude_selectors": list(exclude_selectors), "logfile": str(self._logfile)}
-        self._index = self._ask({"type": "NewIndex", "config": config}).result(60)["index_id"]
 
     def _ask(self, payload: dict) -> Future:
         reply: Future = Future()
@@ -455,22 +483,76 @@ class LiveIndex:
         for future in pending:
             future.set_exception(PagefindError("Pagefind stopped before it answered"))
 
+    def _index(self, lang: str) -> int:
+        if lang not in self._indexes:
+            log = (
+                Path(self._log.name) / f"{len(self._indexes)}.log"
+            )  # one per index: each starts it anew
+            config = {"exclude_selectors": self._exclude, "logfile": str(log)}
+            reply = self._ask({"type": "NewIndex", "config": config})
+            try:
+                self._indexes[lang] = reply.result(60)["index_id"]
+            except (PagefindError, TimeoutError) as error:
+                raise PagefindError(f"Pagefind could not start an index: {error}") from None
+        return self._indexes[lang]
+
     def add(self, html_text: str, url: str, lang: str) -> None:
         """Index one page (its HTML as written, its URL from the site's root: `/en/x/`)."""
+        if lang in self._written:
+            raise ValueError(f"the {lang} index is written already")
         reply = self._ask(
             {
                 "type": "AddFile",
-                "index_id": self._index,
+                "index_id": self._index(lang),
                 "url": url,
                 "file_path": None,
-                "file_contents": html_text,
+                "file_contents": indexed_part(html_text),
             }
         )
         self._added.append((reply, url, lang))
 
+    def finish(self, lang: str, folder: str | Path) -> None:
+        """Every page of `lang` is added: Pagefind writes its index into `folder` while
+        the build goes on (`write` waits for it)."""
+        if lang in self._indexes and lang not in self._written:
+            folder = Path(folder)
+            shutil.rmtree(folder, ignore_errors=True)
+            payload = {"type": "WriteFiles", "index_id": self._indexes[lang]}
+            reply = self._ask({**payload, "output_path": str(folder)})
+            self._written[lang] = (folder, reply)
+
     def write(self, bundle: str | Path) -> PagefindRun:
-        """Write the bundle of every page added into `bundle` (a site's `pagefind/`)."""
+        """The bundle of every page added, in `bundle` (a site's `pagefind/`): the
+        languages not finished yet are written beside it, then all are put together."""
         bundle = Path(bundle)
+        try:
+            run = self._counted()
+            for lang in sorted(set(self._indexes) - set(self._written)):
+                self.finish(lang, bundle.with_name(f".{bundle.name}-{lang}"))
+            if bundle.exists():
+                shutil.rmtree(bundle)
+            bundle.mkdir(parents=True)
+            entry: dict = {}
+            for folder, reply in self._written.values():
+                try:
+                    reply.result(600)
+                except (PagefindError, TimeoutError) as error:
+                    raise PagefindError(f"Pagefind could not write {bundle}: {error}") from None
+                entry = _merge_bundle(folder, bundle, entry)
+            (bundle / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+        finally:
+            self.close()
+            for folder, _ in self._written.values():
+                shutil.rmtree(folder, ignore_errors=True)
+        for log in sorted(Path(self._log.name).glob("*.log")):
+            _sort_log(_log_entries(log.read_text(encoding="utf-8", errors="replace")), run)
+        self._log.cleanup()
+        for name in UNUSED_BUNDLE_FILES:
+            (bundle / name).unlink(missing_ok=True)
+        return run
+
+    def _counted(self) -> PagefindRun:
+        """Pages and languages of every page Pagefind took; any it refused is an error."""
         run = PagefindRun()
         errors = []
         for reply, url, lang in self._added:
@@ -482,34 +564,36 @@ class LiveIndex:
             run.pages += 1
             run.languages.append(lang)
         if errors:
-            self.close()
             raise PagefindError("Pagefind could not index " + "; ".join(errors[:5]))
-        if bundle.exists():
-            shutil.rmtree(bundle)
-        try:
-            self._ask(
-                {"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle)}
-            ).result(600)
-        except (PagefindError, TimeoutError) as error:
-            raise PagefindError(f"Pagefind could not write {bundle}: {error}") from None
-        finally:
-            self.close()
         run.languages = sorted(set(run.languages))
-        log = self._logfile.read_text(encoding="utf-8", errors="replace")
-        self._log.cleanup()
-        _sort_log(_log_entries(log), run)
-        for name in UNUSED_BUNDLE_FILES:
-            (bundle / name).unlink(missing_ok=True)
         return run
 
     def close(self) -> None:
-        """End the service (the bundle is not written)."""
+        """End the service (what is not written is lost)."""
         self._outbox.put(None)
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+
+
+def _merge_bundle(folder: Path, bundle: Path, entry: dict) -> dict:
+    """Move one language's Pagefind bundle into `bundle`; its entry merged into `entry`.
+
+    Pagefind names every index, fragment, filter and metadata file by language
+    and content hash, and its scripts are the same in every bundle: only
+    `pagefind-entry.json`, the list of languages, is made of both."""
+    own = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name != "pagefind-entry.json":
+            target = bundle / path.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(target)
+    if not entry:
+        return own
+    entry["languages"].update(own["languages"])
+    return entry
 
 
 # --- interface ------------------------------------------------------------------------

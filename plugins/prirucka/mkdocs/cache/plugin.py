@@ -174,7 +174,14 @@ class CachePlugin(BasePlugin[CacheConfig]):
             ),
             "log": capture.records,
         }
-        verified.store(path, json.dumps(entry, ensure_ascii=False).encode())
+        verified.store_later(path, json.dumps(entry, ensure_ascii=False).encode())
+
+    @event_priority(-1000)  # last: every page of every language is converted
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        verified.flush()
+
+    def on_build_error(self, error: Exception) -> None:
+        verified.flush()  # what was converted is kept for the next build
 
     @staticmethod
     def _restore(page: Page, entry: dict, files: Files) -> None:

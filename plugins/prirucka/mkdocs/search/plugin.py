@@ -25,7 +25,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -54,6 +54,7 @@ WORDS_URI = "assets/prirucka/search-words.{lang}.json"
 SCOPE_FILTER = "prirucka_scope"
 # Material's lunr search: its worker and language support, never loaded by our pages.
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+_ARTICLE_START = '<article class="md-content__inner md-typeset"'
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset")([^>]*>)')
 _MATERIAL_WORKER = re.compile(r'"search":\s*"[^"]*workers/search\.[^"]*",\s*')
 
@@ -203,15 +204,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             attributes += " " + search.terms_attribute(terms)
         # One filter per element in Pagefind: the scope rides on an empty hidden element.
         marker = f'<span data-pagefind-filter="{SCOPE_FILTER}:{scope}" hidden></span>'
-        output, found = _ARTICLE.subn(
-            lambda m: m.group(1) + attributes + m.group(2) + marker, output, count=1
-        )
-        if not found:
+        # The article comes after the head and the navigation: found by a plain search.
+        at = output.find(_ARTICLE_START)
+        article = _ARTICLE.match(output, at) if at >= 0 else None
+        if article is None:
             log.warning(
                 f'{page.file.src_uri}: no <article class="md-content__inner md-typeset"> in '
                 "the page; it is left out of the search index"
             )
-        elif self._live is not None:
+            return output
+        opening = article.group(1) + attributes + article.group(2) + marker
+        output = output[:at] + opening + output[article.end() :]
+        if self._live is not None:
             url = page.url[: -len("index.html")] if page.url.endswith("index.html") else page.url
             self._live.add(output, "/" + url, i18n.current_language(config))
         return output
@@ -220,8 +224,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # 404.html and other static templates: no Material search worker either.
         return _MATERIAL_WORKER.sub("", output, count=1)
 
+    @event_priority(0)  # before i18n (-100) starts the next language's pass
+    def _finish_language(self, config: MkDocsConfig) -> None:
+        if self._live is not None:  # its index is written while the next pass is built
+            lang = i18n.current_language(config)
+            self._live.finish(lang, Path(config.site_dir) / f".pagefind-{lang}")
+
     @event_priority(-110)  # after i18n (-100) has built every language
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _index_site(self, config: MkDocsConfig) -> None:
         if i18n.in_nested_build(config) or not self.config.index:
             return
         live, self._live = self._live, None
@@ -245,6 +255,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if source is None or source.doc is None:
             return page.file.abs_src_path or page.file.src_uri, 1
         return str(source.file), source.doc.key_line("search")
+
+    on_post_build = CombinedEvent(_finish_language, _index_site)
 
     def on_build_error(self, error: Exception) -> None:
         self._stop_indexing()
