@@ -547,3 +547,14 @@ def test_a_live_index_closed_without_writing_leaves_no_process():
     live.add('<html lang="cs"><body data-pagefind-body>Text</body></html>', "/", "cs")
     live.close()
     assert live._process.poll() is not None
+
+
+def test_a_live_index_whose_pagefind_dies_says_so(tmp_path):
+    live = search.LiveIndex()
+    live.add(
+        '<html lang="cs"><body><article data-pagefind-body>Text</article></body></html>', "/", "cs"
+    )
+    live._process.kill()  # as the out-of-memory killer would
+    with pytest.raises(search.PagefindError, match="Pagefind"):
+        live.write(tmp_path / "pagefind")
+    assert live._process.poll() is not None

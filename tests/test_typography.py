@@ -11,7 +11,7 @@ import markdown
 import pypdf
 import pytest
 from conftest import parse
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -434,10 +434,19 @@ def test_the_pre_check_skips_only_runs_the_rules_leave_alone(text, lang):
 
 
 _RULE_ALPHABET = "avskouziAVSKTGM 0123456789٣.,-–—/:%§()\u00a0\n\"'…Kčkm@'"
+# Enough letters to write the words some rules need instead of a digit ("mil.", "kap.",
+# "písm.", "Part") next to what they bind (a currency, a Roman numeral, a letter item).
+_WORDS_ALPHABET = "milkapčísrtPVIXb.) Kč0"
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=st.text(alphabet=_RULE_ALPHABET, max_size=50))
+@given(
+    text=st.text(alphabet=_RULE_ALPHABET, max_size=50)
+    | st.text(alphabet=_WORDS_ALPHABET, max_size=30)
+)
+@example(text="5 mil. Kč")
+@example(text="kap. IV a Part II")
+@example(text="písm. b) a let. a)")
 def test_a_rule_finds_nothing_in_a_text_without_what_it_needs(text):
     """Rules that declare what they need (a digit, a quote, a dash) are skipped in texts
     without it; none of them may find anything there."""

@@ -213,12 +213,21 @@ def _units(
     return _bind(*patterns)
 
 
+# Words before a letter item: "písm. a)".
+_LETTERED = ("písm.", "let.")
+
+
+def _keywords(*words: str) -> re.Pattern[str]:
+    """What a text needs for a rule that binds these words (or a digit) to what follows."""
+    return re.compile("|".join([r"\d", *(re.escape(word) for word in words)]))
+
+
 def _numbering(words: Iterable[str], roman: Iterable[str]) -> Callable[[str], Iterator[Edit]]:
     return _bind(
         rf"(?<![\w.])(?:{_alternatives(words)}){_B}{_NUMBER}",
         rf"(?<![\w.])(?:{_alternatives(roman)}){_B}{_ROMAN}",  # kap. IV, Chapter II
         # "písm. a)", "odst. 2 písm. b)"
-        r"(?<![\w.])(?:písm\.|let\.)" + _B + r"(?=[a-z]\))",
+        rf"(?<![\w.])(?:{'|'.join(map(re.escape, _LETTERED))}){_B}(?=[a-z]\))",
     )
 
 
@@ -356,11 +365,13 @@ RULES: dict[str, tuple[Rule, ...]] = {
             "units",
             "nbsp between a number and its unit or currency",
             _units(CS_UNITS, CS_MULTIPLIERS),
+            _keywords(*CS_MULTIPLIERS),  # "mil. Kč" binds without a number
         ),
         Rule(
             "numbering",
             "nbsp after §, č., s., str., obr. … before a number",
             _numbering(CS_NUMBERING, CS_ROMAN_NUMBERING),
+            _keywords(*CS_ROMAN_NUMBERING, *_LETTERED),  # "kap. IV", "písm. a)"
         ),
         Rule("dates", "nbsp between day and month", _cs_dates, _DIGIT),
         Rule("abbreviations", "nbsp inside s. r. o., after tj., např. …", _cs_abbreviations),
@@ -372,11 +383,12 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule("dashes", "en dash in number ranges and for a spaced hyphen", _dashes, _HYPHEN),
         Rule("ellipsis", "… from three dots", _ellipsis, _THREE_DOTS),
         Rule("digit_groups", "nbsp between groups of digits", _digit_groups, _DIGIT),
-        Rule("units", "nbsp between a number and its unit or currency", _units(EN_UNITS)),
+        Rule("units", "nbsp between a number and its unit or currency", _units(EN_UNITS), _DIGIT),
         Rule(
             "numbering",
             "nbsp after p., No., Fig., § … before a number",
             _numbering(EN_NUMBERING, EN_ROMAN_NUMBERING),
+            _keywords(*EN_ROMAN_NUMBERING, *_LETTERED),
         ),
         Rule("dates", "nbsp between day and month (5 May, May 5)", _en_dates, _DIGIT),
         Rule("titles", "nbsp after Mr., Dr., Prof. …", _titles(EN_TITLES)),
