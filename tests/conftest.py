@@ -22,8 +22,10 @@ def make_project(dest: Path, fixture: str = "mini") -> Path:
     return dest
 
 
-def run_prirucka(*args: str, cwd: Path, cache: Path | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
+def run_prirucka(
+    *args: str, cwd: Path, cache: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env or {})}
     if cache is not None:
         env["PRIRUCKA_TEST_CACHE"] = str(cache)
     return subprocess.run(

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import markdown
 import pypdf
 import pytest
-from conftest import FIXTURES, PRIRUCKA, make_project, parse, run_prirucka
+from conftest import FIXTURES, make_project, parse, run_prirucka
 from prirucka.core import glossary
 from prirucka.core.collation import czech_key
 from prirucka.core.errors import AuthorError
@@ -420,15 +418,7 @@ def test_the_helper_process_finds_what_the_build_finds_itself(tmp_path):
         project = make_project(tmp_path / f"helper-{helper}")
         for relative, text in edits.items():
             (project / relative).write_text(text)
-        env = {**os.environ, "PRIRUCKA_HELPER": helper}
-        result = subprocess.run(
-            [PRIRUCKA, "build", "--no-strict"],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        result = run_prirucka("build", "--no-strict", cwd=project, env={"PRIRUCKA_HELPER": helper})
         assert result.returncode == 0, result.stderr
         findings = sorted(
             line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "term-" in line

@@ -511,6 +511,11 @@ class LiveIndex:
         )
         self._added.append((reply, url, lang))
 
+    @property
+    def pages(self) -> int:
+        """How many pages were added."""
+        return len(self._added)
+
     def finish(self, lang: str, folder: str | Path) -> None:
         """Every page of `lang` is added: Pagefind writes its index into `folder` while
         the build goes on (`write` waits for it)."""

@@ -121,8 +121,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         )
         return markdown
 
+    @event_priority(0)  # before i18n (-100) starts the next language's pass
     def on_post_build(self, config: MkDocsConfig) -> None:
-        # Before i18n (-100) starts the next language's pass: each pass reports its own.
+        # Each pass reports its own findings, made by now or waited for here.
         findings, self.findings = self.findings, []
         for pending in findings:
             for finding in pending.result():

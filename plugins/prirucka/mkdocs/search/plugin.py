@@ -236,9 +236,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         live, self._live = self._live, None
         try:
-            if live is not None:
+            if live is not None and live.pages:
                 run = live.write(Path(config.site_dir) / "pagefind")
-            else:
+            else:  # read the written site (also when no page was indexed: as before)
+                if live is not None:
+                    live.close()
                 run = search.run_pagefind(config.site_dir)
         except search.PagefindError as error:
             raise PluginError(str(error)) from None
