@@ -145,11 +145,13 @@ class Memo:
                 discard(path)
         return False, None
 
-    def get_or_make(self, parts: tuple[str, ...], make: Callable[[], Any]) -> Any:
-        """The stored result for `parts`, or `make()`'s (then stored); JSON values only."""
-        found, value = self.lookup(parts)
-        if found:
-            return value
+    def keep(self, parts: tuple[str, ...], make: Callable[[], Any]) -> Any:
+        """`make()`'s result, stored for `parts` (the caller knows there is none yet)."""
         value = make()
         store(self._path(parts), json.dumps({"value": value}, ensure_ascii=False).encode())
         return value
+
+    def get_or_make(self, parts: tuple[str, ...], make: Callable[[], Any]) -> Any:
+        """The stored result for `parts`, or `make()`'s (then stored); JSON values only."""
+        found, value = self.lookup(parts)
+        return value if found else self.keep(parts, make)

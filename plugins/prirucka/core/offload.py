@@ -60,10 +60,6 @@ def apart_from_main() -> Iterator[None]:
             sys.modules["__main__"] = caller
 
 
-def _remembered(memo: Memo, parts: tuple[str, ...], make: Callable[[], Any]) -> Any:
-    return memo.get_or_make(parts, make)
-
-
 class Pending:
     """A result: at hand, or being made by the helper (and then `fallback()` should
     the helper fail). Nothing else is kept: inputs such as a page's HTML can go."""
@@ -110,14 +106,14 @@ class Helper:
         if found:
             return Pending(value)
         if self.workers < 1:
-            return Pending(memo.get_or_make(parts, make))
+            return Pending(memo.keep(parts, make))
         if self._pool is None:
             # forkserver: the build may run threads (serve), which fork does not survive.
             context = multiprocessing.get_context("forkserver")
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         with apart_from_main():  # a submission may start a worker
-            future = self._pool.submit(_remembered, memo, parts, partial(elsewhere, *args))
-        return Pending(future=future, fallback=lambda: memo.get_or_make(parts, make))
+            future = self._pool.submit(memo.keep, parts, partial(elsewhere, *args))
+        return Pending(future=future, fallback=lambda: memo.keep(parts, make))
 
     def close(self) -> None:
         if self._pool is not None:
