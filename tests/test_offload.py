@@ -61,3 +61,48 @@ def test_different_inputs_are_different_entries(tmp_path: Path):
         assert Memo(tmp_path / "memo", "other salt").lookup(("d", "1")) == (False, None)
     finally:
         helper.close()
+
+
+def test_results_handed_over_together_come_back_each_to_its_own_page(tmp_path: Path):
+    """Jobs go to the helper a few at a time; each result is its own, one failing job
+    is made by the caller alone, and a batch not yet full is handed over when asked."""
+    memo = Memo(tmp_path / "memo", "salt")
+    helper = Helper(1)
+    try:
+        labels = [f"page {index}" for index in range(11)]
+        pending = [
+            helper.remember(memo, (label,), lambda: ["here", os.getpid()], process_id, label)
+            for label in labels
+        ]
+        failing = helper.remember(memo, ("bad",), lambda: ["here", os.getpid()], refuse, "x")
+        assert [p.result()[0] for p in pending] == labels
+        assert {p.result()[1] for p in pending} != {os.getpid()}
+        assert failing.result() == ["here", os.getpid()]
+    finally:
+        helper.close()
+
+
+def test_jobs_left_when_the_helper_closes_are_made_by_the_caller(tmp_path: Path):
+    memo = Memo(tmp_path / "memo", "salt")
+    helper = Helper(1)
+    pending = helper.remember(memo, ("e",), lambda: ["here", os.getpid()], process_id, "there")
+    helper.close()
+    assert pending.result() == ["here", os.getpid()]
+
+
+def test_a_shelf_reads_the_disk_only_where_entries_can_be(tmp_path: Path):
+    """A fresh cache answers "missing" without opening a file per page; an entry there
+    before the first look, one stored since, and one a helper was asked for are found."""
+    from prirucka.core.cache import Shelf, load, store
+
+    folder = tmp_path / "pages"
+    store(folder / "ab" / "ab12.json", b"before")
+    shelf = Shelf(folder)
+    assert shelf.load("ab12") == b"before"
+    assert shelf.load("cd34") is None
+    store(folder / "cd" / "cd34.json", b"by another process")
+    assert shelf.load("cd34") is None  # unknown to this shelf: made again, never wrong
+    shelf.expect("cd34")
+    assert shelf.load("cd34") == b"by another process"
+    shelf.store("ef56", b"here")
+    assert shelf.load("ef56") == b"here" == load(shelf.path("ef56"))

@@ -336,7 +336,7 @@ def test_running_twice_changes_nothing():
 
 
 class _Expand(Treeprocessor):
-    """Like the glossary (priority 4): adds text after the first typography pass."""
+    """A processor of another extension that adds text after the first typography pass."""
 
     def run(self, root: etree.Element) -> None:
         paragraph = root.find("p")
@@ -423,14 +423,55 @@ _TYPO_ALPHABET = "avskouzi AVSKOUZI 0123456789 .,-–/:%§()\u00a0\n\"'…Kčkm@
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.text(alphabet=_TYPO_ALPHABET, max_size=60), lang=st.sampled_from(["cs", "en"]))
-def test_the_pre_check_skips_only_runs_the_rules_leave_alone(text, lang):
-    """`would_change` lets the Markdown extension skip most runs: it must never skip one
-    the rules would have changed."""
-    cells = [typography.Cell(char, lang) for char in text]
-    changed = typography.typeset_cells(cells)
-    if not typography.would_change(text, [lang]):
-        assert not changed
+@given(
+    text=st.text(alphabet=_TYPO_ALPHABET, max_size=60),
+    cuts=st.lists(st.integers(0, 60), max_size=4),
+    lang=st.sampled_from(["cs", "en"]),
+)
+def test_pieces_of_one_language_and_group_read_as_one_text(text, cuts, lang):
+    """Where a run's text nodes part (an inline element's text and tail) changes nothing
+    by itself: pieces of one language and group are one text to the rules."""
+    bounds = sorted({0, len(text), *(min(cut, len(text)) for cut in cuts)})
+    pieces = [typography.Piece(text[a:b], lang) for a, b in zip(bounds, bounds[1:], strict=False)]
+    new = typography.typeset_pieces(pieces)
+    assert ("".join(new) if new is not None else text) == typography.typeset(text, lang)
+
+
+_PIECE = st.tuples(
+    st.text(alphabet=_TYPO_ALPHABET, max_size=20) | st.sampled_from(["", "\ufffc", "a...b"]),
+    st.sampled_from(["cs", "en", None]),
+    st.integers(0, 2),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(_PIECE, max_size=6))
+def test_locked_pieces_stay_and_typeset_pieces_are_a_fixed_point(parts):
+    """A locked piece (code, an address, a language without rules) is never changed, and
+    typesetting the outcome again changes nothing: the late pass relies on that."""
+    pieces = [typography.Piece(*part) for part in parts]
+    new = typography.typeset_pieces(pieces)
+    if new is None:
+        return
+    assert len(new) == len(pieces)
+    for piece, text in zip(pieces, new, strict=True):
+        if piece.lang is None:
+            assert text == piece.text
+    again = typography.typeset_pieces(
+        [piece._replace(text=text) for piece, text in zip(pieces, new, strict=True)]
+    )
+    assert again is None or again == new
+
+
+def test_a_later_pass_runs_only_after_processors_that_may_add_text():
+    """The late pass costs a walk of the page: it runs only when a processor between
+    the two passes may add text (toc adds ids and a permalink symbol, no prose)."""
+    from prirucka.markdown.typography import _text_added_later
+
+    quiet = markdown.Markdown(extensions=["toc", "prirucka_typography"])
+    adding = markdown.Markdown(extensions=["toc", "prirucka_typography", _ExpandExtension()])
+    assert not _text_added_later(quiet)
+    assert _text_added_later(adding)
 
 
 _RULE_ALPHABET = "avskouziAVSKTGM 0123456789٣.,-–—/:%§()\u00a0\n\"'…Kčkm@'"

@@ -115,6 +115,52 @@ def discard(path: Path) -> None:
         pass
 
 
+class Shelf:
+    """Verified entries named by a hex key, kept in subfolders by its first two characters.
+
+    Which subfolders exist is read once: a key whose subfolder was missing then
+    (every key of a fresh build) is a miss without a failed open per page. An
+    entry another process writes after that read is only made again, never wrong.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._subfolders: set[str] | None = None
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def load(self, key: str) -> bytes | None:
+        if key[:2] not in self._known():
+            return None
+        return load(self.path(key))
+
+    def store(self, key: str, data: bytes) -> None:
+        self.expect(key)
+        store(self.path(key), data)
+
+    def store_later(self, key: str, data: bytes) -> None:
+        self.expect(key)
+        store_later(self.path(key), data)
+
+    def discard(self, key: str) -> None:
+        discard(self.path(key))
+
+    def expect(self, key: str) -> None:
+        """An entry for `key` is being written (here, or by a helper process)."""
+        self._known().add(key[:2])
+
+    def _known(self) -> set[str]:
+        """The subfolders there were when first asked, and those written to since."""
+        if self._subfolders is None:
+            try:
+                with os.scandir(self.folder) as entries:
+                    self._subfolders = {entry.name for entry in entries if entry.is_dir()}
+            except OSError:
+                self._subfolders = set()
+        return self._subfolders
+
+
 class Memo:
     """Results of a pure function kept between builds: one verified JSON entry per input.
 
@@ -124,31 +170,36 @@ class Memo:
     """
 
     def __init__(self, folder: Path, *salt: str) -> None:
-        self.folder = folder
+        self.shelf = Shelf(folder)
         self.salt = "\0".join([package_digest(), *salt])
 
-    def _path(self, parts: tuple[str, ...]) -> Path:
+    def _key(self, parts: tuple[str, ...]) -> str:
         digest = hashlib.sha256(self.salt.encode())
         for part in parts:
             digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
-        key = digest.hexdigest()
-        return self.folder / key[:2] / f"{key}.json"
+        return digest.hexdigest()
 
     def lookup(self, parts: tuple[str, ...]) -> tuple[bool, Any]:
         """(True, the stored result) for `parts`, or (False, None) when there is none."""
-        path = self._path(parts)
-        data = load(path)
+        key = self._key(parts)
+        data = self.shelf.load(key)
         if data is not None:
             try:
                 return True, json.loads(data)["value"]
             except (ValueError, KeyError, TypeError):
-                discard(path)
+                self.shelf.discard(key)
         return False, None
+
+    def expect(self, parts: tuple[str, ...]) -> None:
+        """Another process stores the result for `parts`: later lookups look for it."""
+        self.shelf.expect(self._key(parts))
 
     def keep(self, parts: tuple[str, ...], make: Callable[[], Any]) -> Any:
         """`make()`'s result, stored for `parts` (the caller knows there is none yet)."""
         value = make()
-        store(self._path(parts), json.dumps({"value": value}, ensure_ascii=False).encode())
+        self.shelf.store(
+            self._key(parts), json.dumps({"value": value}, ensure_ascii=False).encode()
+        )
         return value
 
     def get_or_make(self, parts: tuple[str, ...], make: Callable[[], Any]) -> Any:

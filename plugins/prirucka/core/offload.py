@@ -41,6 +41,16 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def yield_to_build() -> None:
+    """Lower the priority of the process that calls this (a helper, Pagefind): on a
+    machine with few cores, work beside the build runs when the build leaves a core
+    free, instead of taking turns with the build on it."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):  # not on this system: the same work, less polite
+        pass
+
+
 @contextmanager
 def apart_from_main() -> Iterator[None]:
     """Worker processes start without the caller's own script.
@@ -67,21 +77,57 @@ class Pending:
     def __init__(
         self,
         value: Any = None,
-        future: Future | None = None,
+        batch: _Batch | None = None,
         fallback: Callable[[], Any] | None = None,
     ) -> None:
-        self._value, self._future, self._fallback = value, future, fallback
+        self._value, self._batch, self._fallback = value, batch, fallback
+        self._index = len(batch.jobs) - 1 if batch is not None else -1
 
     def result(self) -> Any:
-        if self._future is not None:
-            future, self._future = self._future, None
+        if self._batch is not None:
+            batch, self._batch = self._batch, None
             try:
-                self._value = future.result()
+                made, value = batch.results()[self._index]
+                if not made:
+                    raise RuntimeError(value)
+                self._value = value
             except Exception as error:  # killed, or the input changed under it: made here
                 log.debug(f"helper failed ({type(error).__name__}: {error}); made in the build")
                 self._value = self._fallback()
             self._fallback = None
         return self._value
+
+
+Job = tuple[Memo, tuple[str, ...], Callable[[], Any]]
+
+
+def _make_all(jobs: list[Job]) -> list[tuple[bool, Any]]:
+    """In the helper: each job's result (kept in its memo), or why it failed."""
+    results = []
+    for memo, parts, make in jobs:
+        try:
+            results.append((True, memo.keep(parts, make)))
+        except Exception as error:
+            results.append((False, f"{type(error).__name__}: {error}"))
+    return results
+
+
+class _Batch:
+    """Jobs handed to the helper together: each hand-over wakes threads of the build's
+    process that then compete with it for the interpreter, so a few pages go at once."""
+
+    SIZE = 8
+
+    def __init__(self, helper: Helper) -> None:
+        self.helper = helper
+        self.jobs: list[Job] = []
+        self.future: Future | None = None
+
+    def results(self) -> list[tuple[bool, Any]]:
+        if self.future is None:
+            self.helper._hand_over()  # asked for before the batch was full
+        assert self.future is not None
+        return self.future.result()
 
 
 class Helper:
@@ -90,6 +136,7 @@ class Helper:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
+        self._batch: _Batch | None = None
 
     def remember(
         self,
@@ -107,15 +154,34 @@ class Helper:
             return Pending(value)
         if self.workers < 1:
             return Pending(memo.keep(parts, make))
+        if self._batch is None:
+            self._batch = _Batch(self)
+        self._batch.jobs.append((memo, parts, partial(elsewhere, *args)))
+        memo.expect(parts)  # the helper stores it
+        pending = Pending(batch=self._batch, fallback=lambda: memo.keep(parts, make))
+        if len(self._batch.jobs) >= _Batch.SIZE:
+            self._hand_over()
+        return pending
+
+    def _hand_over(self) -> None:
+        batch, self._batch = self._batch, None
+        if batch is None:
+            return
         if self._pool is None:
             # forkserver: the build may run threads (serve), which fork does not survive.
             context = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=context, initializer=yield_to_build
+            )
         with apart_from_main():  # a submission may start a worker
-            future = self._pool.submit(memo.keep, parts, partial(elsewhere, *args))
-        return Pending(future=future, fallback=lambda: memo.keep(parts, make))
+            batch.future = self._pool.submit(_make_all, batch.jobs)
+        batch.jobs = []  # the inputs travelled; only the results come back
 
     def close(self) -> None:
+        if self._batch is not None:  # never handed over: the caller makes these results
+            self._batch.future = Future()
+            self._batch.future.set_exception(RuntimeError("the helper was closed"))
+            self._batch = None
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None

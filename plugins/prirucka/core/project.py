@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +167,7 @@ class Project:
     def cache_dir(self) -> Path:
         return self.root / ".cache" / "prirucka"
 
-    @property
+    @cached_property  # asked for every page; resolving touches the disk
     def glossary_path(self) -> Path:
         """The term base: `glossary:` of prirucka-glossary, else handbook/glossary.yml."""
         options = self.plugin_configs.get("prirucka-glossary") or {}

@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
 import queue
 import re
 import shutil
@@ -41,6 +42,7 @@ from typing import Any
 
 from .errors import AuthorError
 from .glossary import load_exactly
+from .offload import yield_to_build
 
 # The name of the hidden metadata field that carries a page's extra index terms.
 TERMS_FIELD = "prirucka_terms"
@@ -424,6 +426,7 @@ class LiveIndex:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
+                preexec_fn=yield_to_build if os.name == "posix" else None,
             )
         except OSError as error:
             raise PagefindError(f"Pagefind could not run: {error}") from None

@@ -14,8 +14,8 @@ non-breaking space, a straight quote by a curly one, three dots by an
 ellipsis); they never insert a space or a separator that was not there, so
 "3% roztok", "1500", "110 00" and "2024-01-15" keep their shape.
 
-`typeset()` applies a language's rules to a string. `typeset_cells()` does the
-same over a run of `Cell`s, which lets a caller (the Markdown extension) lock
+`typeset()` applies a language's rules to a string. `typeset_pieces()` does the
+same over a run of `Piece`s, which lets a caller (the Markdown extension) lock
 parts of a text (code, URLs, other languages) while the rules still see them as
 context, and keep every edit inside one of its text nodes.
 """
@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 NBSP = "\u00a0"
@@ -165,6 +167,9 @@ _DIGIT = re.compile(r"\d")
 _DOT = re.compile(r"\.")
 
 
+_GAPS = re.compile(_GAP)
+
+
 def _bind(*patterns: str) -> Callable[[str], Iterator[Edit]]:
     """A finder that makes every space inside a match of any of `patterns` non-breaking."""
     compiled = [re.compile(pattern) for pattern in patterns]
@@ -173,8 +178,8 @@ def _bind(*patterns: str) -> Callable[[str], Iterator[Edit]]:
         for regex in compiled:
             for match in regex.finditer(text):
                 start, end = match.span()
-                for space in re.finditer(_GAP, text[start:end]):
-                    yield Edit(start + space.start(), start + space.end(), NBSP, *match.span())
+                for space in _GAPS.finditer(text, start, end):
+                    yield Edit(space.start(), space.end(), NBSP, start, end)
 
     return find
 
@@ -445,7 +450,12 @@ def _check(names: Iterable[str], known: Collection[str], lang: str | None) -> No
 
 def rules(lang: str, disable: Collection[str] = ()) -> tuple[Rule, ...]:
     """The rules of `lang` in the order they run, without the ones in `disable`."""
-    return tuple(rule for rule in RULES.get(language(lang), ()) if rule.name not in disable)
+    return _rules(language(lang), frozenset(disable))
+
+
+@lru_cache(maxsize=64)
+def _rules(lang: str, disable: frozenset[str]) -> tuple[Rule, ...]:
+    return tuple(rule for rule in RULES.get(lang, ()) if rule.name not in disable)
 
 
 # --- applying rules ----------------------------------------------------------
@@ -458,17 +468,18 @@ _PROTECTED = re.compile(
 
 def protected(text: str) -> list[tuple[int, int]]:
     """Spans of `text` no rule may touch: web addresses and e-mail addresses."""
+    if "@" not in text and ":" not in text and "www." not in text:
+        return []  # what every address holds: most texts hold none of it
     return [match.span() for match in _PROTECTED.finditer(text)]
 
 
-@dataclass(slots=True)
-class Cell:
-    """One character of a run of text, as the rules see it.
+class Piece(NamedTuple):
+    """A part of a run of text, as the rules see it.
 
-    `text` is what the rules see (usually one character; "" for something
-    invisible such as a tag). Rules of language `lang` may replace it; `None`
-    locks it (code, a URL, another language without rules). An edit never
-    spans two `group`s, and never a locked cell.
+    `text` is what the rules see ("" for something invisible such as a tag).
+    Rules of language `lang` may change it; `None` locks it (code, a URL, another
+    language without rules). Next pieces of one language and `group` are one
+    stretch of text to the rules: an edit never spans two stretches.
     """
 
     text: str
@@ -476,107 +487,112 @@ class Cell:
     group: int = 0
 
 
-def would_change(
-    text: str, languages: Iterable[str], disable: Mapping[str, Collection[str]] | None = None
-) -> bool:
-    """Whether any rule of `languages` finds something to change anywhere in `text`.
+def typeset_pieces(
+    pieces: Sequence[Piece], disable: Mapping[str, Collection[str]] | None = None
+) -> list[str] | None:
+    """The text of each piece after the rules of its language; None when nothing changed.
 
-    When none does, typesetting the text changes nothing (a rule sees the text
-    the earlier ones left, and they left it as it was), so the caller may skip
-    making its cells: most runs of a page (headings, table cells, list items)
-    need nothing.
+    The rules see the whole run, so a piece locked or in another language is still
+    context (a quote opened before a code span closes after it).
     """
-    if text.isspace() or not text:
-        return False  # every rule needs a letter, digit or mark (the breaks between blocks)
     disable = disable or {}
-    for lang in languages:
+    run = _Run(pieces)
+    if not run.text or run.text.isspace():
+        return None  # every rule needs a letter, digit or mark (the breaks between blocks)
+    for lang in sorted({piece.lang for piece in pieces if piece.lang}):
         for rule in rules(lang, disable.get(lang, ())):
-            if rule.needs is not None and not rule.needs.search(text):
-                continue
-            for start, end, replacement, _since, _until in rule.find(text):
-                if start < end and text[start:end] != replacement:
-                    return True
-    return False
+            if rule.needs is None or rule.needs.search(run.text):
+                run.apply(rule, lang)
+    return run.pieces() if run.changed else None
 
 
-def typeset_cells(cells: list[Cell], disable: Mapping[str, Collection[str]] | None = None) -> bool:
-    """Apply to each cell the rules of its language; True when anything changed."""
-    disable = disable or {}
-    changed = False
-    present = sorted({cell.lang for cell in cells if cell.lang})
-    view = _View(cells)
-    for lang in present:
-        for rule in rules(lang, disable.get(lang, ())):
-            if rule.needs is not None and not rule.needs.search(view.text):
-                continue
-            if _apply(cells, view, rule, lang):
-                changed = True
-                view = _View(cells)
-    return changed
+class _Run:
+    """The text the rules see, kept as one string and as its original characters.
 
+    `chars[i]` is what became of the i-th character of the run: itself, its
+    replacement, or "" once a longer match was replaced ("..." by "…"). Which
+    language and group a character belongs to never changes, so stretches are
+    kept in original positions; a position in today's `text` is mapped back only
+    for the edits a rule finds, which are few.
+    """
 
-class _View:
-    """The text the rules see, which cell each of its characters comes from, and
-    the spans no rule may touch. Most rules find nothing in most runs, so the
-    character map and the protected spans are made only when a rule finds something."""
-
-    def __init__(self, cells: list[Cell]) -> None:
-        self.cells = cells
-        self.text = "".join(cell.text for cell in cells)
+    def __init__(self, pieces: Sequence[Piece]) -> None:
+        self.text = "".join(piece.text for piece in pieces)
+        self.chars = list(self.text)
+        self.changed = False
+        self._starts: list[int] = []  # where each piece starts
+        self._bounds: list[int] = []  # where each stretch of one (lang, group) starts
+        self._langs: list[str | None] = []  # the language of each stretch
+        position, previous = 0, None
+        for piece in pieces:
+            self._starts.append(position)
+            if (piece.lang, piece.group) != previous or not self._bounds:
+                self._bounds.append(position)
+                self._langs.append(piece.lang)
+                previous = (piece.lang, piece.group)
+            position += len(piece.text)
+        self._shifted = False  # whether positions in `text` differ from original ones
         self._owner: list[int] | None = None
-        self._shield: list[tuple[int, int]] | None = None
 
-    @property
-    def owner(self) -> list[int]:
+    def pieces(self) -> list[str]:
+        ends = [*self._starts[1:], len(self.chars)]
+        return [
+            "".join(self.chars[start:end]) for start, end in zip(self._starts, ends, strict=True)
+        ]
+
+    def _original(self, position: int) -> int:
+        if not self._shifted:
+            return position
         if self._owner is None:
-            owner: list[int] = []
-            for index, cell in enumerate(self.cells):
-                if len(cell.text) == 1:
-                    owner.append(index)
-                elif cell.text:
-                    owner.extend([index] * len(cell.text))
-            self._owner = owner
-        return self._owner
+            self._owner = [index for index, char in enumerate(self.chars) for _ in char]
+        return self._owner[position]
 
-    @property
-    def shield(self) -> list[tuple[int, int]]:
-        if self._shield is None:
-            self._shield = protected(self.text)
-        return self._shield
+    def _stretch(self, original: int) -> int:
+        return bisect_right(self._bounds, original) - 1
 
+    def apply(self, rule: Rule, lang: str) -> None:
+        text = self.text
+        shield: list[tuple[int, int]] | None = None
+        touched: list[tuple[int, int]] = []
+        for start, end, replacement, since, until in list(rule.find(text)):
+            if start >= end or text[start:end] == replacement:
+                continue
+            if shield is None:
+                shield = protected(text)
+            if any(start < p_end and p_start < end for p_start, p_end in shield):
+                continue
+            first, last = self._original(start), self._original(end - 1)
+            stretch = self._stretch(first)
+            if stretch != self._stretch(last) or self._langs[stretch] != lang:
+                continue
+            if since >= 0 and not self._speaks(since, min(until, len(text)), lang):
+                continue
+            self.chars[first] = replacement
+            for index in range(first + 1, last + 1):
+                self.chars[index] = ""
+            touched.append((first, last))
+        if not touched:
+            return
+        self.changed = True
+        self.text = "".join(self.chars)
+        self._owner = None
+        self._shifted = self._shifted or any(
+            last > first or len(self.chars[first]) != 1 for first, last in touched
+        )
 
-def _apply(cells: list[Cell], view: _View, rule: Rule, lang: str) -> bool:
-    text = view.text
-    changed = False
-    for start, end, replacement, since, until in list(rule.find(text)):
-        if start >= end or text[start:end] == replacement:
-            continue
-        if any(start < p_end and p_start < end for p_start, p_end in view.shield):
-            continue
-        owner = view.owner
-        first, last = owner[start], owner[end - 1]
-        span = cells[first : last + 1]
-        if any(cell.lang != lang or cell.group != span[0].group for cell in span):
-            continue
-        if any(len(cell.text) > 1 for cell in span):
-            continue  # a cell an earlier rule already rewrote
-        if since >= 0 and not _speaks(cells, owner, since, min(until, len(text)), lang):
-            continue
-        span[0].text = replacement
-        for cell in span[1:]:
-            cell.text = ""
-        changed = True
-    return changed
-
-
-def _speaks(cells: list[Cell], owner: list[int], since: int, until: int, lang: str) -> bool:
-    """Whether what a rule matched is text in `lang` (spaces and tags may be anything)."""
-    if since >= until:
+    def _speaks(self, since: int, until: int, lang: str) -> bool:
+        """Whether what a rule matched is text in `lang` (spaces and tags may be anything)."""
+        if since >= until:
+            return True
+        first, last = self._original(since), self._original(until - 1)
+        bounds = self._bounds
+        for stretch in range(self._stretch(first), self._stretch(last) + 1):
+            if self._langs[stretch] == lang:
+                continue
+            end = bounds[stretch + 1] if stretch + 1 < len(bounds) else len(self.chars)
+            if "".join(self.chars[max(first, bounds[stretch]) : min(end, last + 1)]).strip():
+                return False
         return True
-    return all(
-        cell.lang == lang or not cell.text.strip()
-        for cell in cells[owner[since] : owner[until - 1] + 1]
-    )
 
 
 def html_text(text: str, lang: str) -> str:
@@ -588,8 +604,7 @@ def html_text(text: str, lang: str) -> str:
 def typeset(text: str, lang: str, disable: Collection[str] = ()) -> str:
     """`text` with the typography rules of `lang` applied (unchanged for other languages)."""
     lang = language(lang)
-    if not lang or not would_change(text, [lang], {lang: disable}):
+    if not lang:
         return text
-    cells = [Cell(char, lang) for char in text]
-    typeset_cells(cells, {lang: frozenset(disable)})
-    return "".join(cell.text for cell in cells)
+    new = typeset_pieces([Piece(text, lang)], {lang: frozenset(disable)})
+    return text if new is None else new[0]

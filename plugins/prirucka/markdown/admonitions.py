@@ -92,8 +92,9 @@ class AdmonitionTitlesExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # Priority 5: after the block parser and inline patterns (20), so titles exist.
-        md.treeprocessors.register(_AdmonitionTitles(md, self), "prirucka_admonitions", 5)
+        # Priority 6.9: after the block parser and inline patterns (20), so titles exist;
+        # before the glossary (6.5) and typography (6), so a title gets both.
+        md.treeprocessors.register(_AdmonitionTitles(md, self), "prirucka_admonitions", 6.9)
 
 
 def makeExtension(**kwargs) -> AdmonitionTitlesExtension:

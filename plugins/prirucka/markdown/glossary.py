@@ -102,6 +102,8 @@ class _Terms(Treeprocessor):
 
     def _split(self, text: str, in_heading: bool) -> tuple[str, list[etree.Element]]:
         """Text up to the first term, and the elements (with tails) for the rest."""
+        if text.isspace():
+            return text, []  # the line breaks between elements
         matches = self.glossary.find_terms(text, self.lang)
         if not matches:
             return text, []
@@ -178,8 +180,10 @@ class GlossaryExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # Priority 4: after inline patterns (20) and admonition titles (5), before serialising.
-        md.treeprocessors.register(_Terms(md, self), "prirucka_glossary", 4)
+        # Priority 6.5: after inline patterns (20), attr_list (8) and abbr (7), so `lang`
+        # and the author's own abbreviations are in place, and after admonition titles
+        # (6.9); before typography (6), so what it writes out is typeset with the rest.
+        md.treeprocessors.register(_Terms(md, self), "prirucka_glossary", 6.5)
 
 
 def makeExtension(**kwargs) -> GlossaryExtension:

@@ -92,22 +92,23 @@ def _is_address_link(element: etree.Element) -> bool:
 class _Slot:
     element: etree.Element
     attribute: str  # "text" or "tail"
-    # Plain text with its context, or a placeholder with the cell the rules see for it.
-    parts: list[tuple[str, Context | typography.Cell]] = field(default_factory=list)
+    # (text, context, seen): plain text with its context, or a placeholder (written back
+    # as it is, never changed) with what the rules see for it.
+    parts: list[tuple[str, Context, str | None]] = field(default_factory=list)
 
 
 class _Run:
     """The text of one block: the text and tails of its inline elements (slots).
 
     Raw HTML tags are read as the walk meets them (they change the context of
-    what follows); the cells the rules work on are made only when needed.
+    what follows).
     """
 
     def __init__(self, processor: _Typography) -> None:
         self.processor = processor
         self.items: list[_Slot | str] = []  # slots, and the text of elements left alone
         self.raw_tags: list[tuple[int, str, Context]] = []  # (depth, tag, context inside)
-        self.languages = False
+        self.has_words = False  # whether any text in a language is more than spaces
 
     def context(self, depth: int, context: Context) -> Context:
         """`context` of an element at `depth`, with the raw tags opened inside it applied."""
@@ -133,58 +134,60 @@ class _Run:
         position = 0
         if STX in text:
             for match in _PLACEHOLDER.finditer(text):
-                slot.parts.append((text[position : match.start()], self.context(depth, context)))
-                slot.parts.append((match[0], self._placeholder(match, depth, context)))
+                before = text[position : match.start()]
+                slot.parts.append((before, self.context(depth, context), None))
+                seen = self._placeholder(match, depth, context)
+                slot.parts.append((match[0], None, seen))
                 position = match.end()
-        inner = self.context(depth, context)
-        slot.parts.append((text[position:], inner))
-        self.languages = self.languages or any(
-            part_context and isinstance(part_context, str) for _, part_context in slot.parts
+        slot.parts.append((text[position:], self.context(depth, context), None))
+        # Rules change only what a match shows in their language, and every match shows
+        # more than spaces: a run whose text in a language is all spaces needs nothing.
+        self.has_words = self.has_words or any(
+            context and part and not part.isspace() for part, context, _ in slot.parts
         )
 
-    def _placeholder(self, match: re.Match, depth: int, context: Context) -> typography.Cell:
-        """The cell the rules see for a placeholder of something Python-Markdown keeps aside."""
+    def _placeholder(self, match: re.Match, depth: int, context: Context) -> str:
+        """What the rules see for a placeholder of something Python-Markdown keeps aside."""
         key = match[1]
-        seen = typography.Cell("\ufffc", None)  # by default: an object, locked
         stash = _STASH.match(key)
         if key.isdigit():  # a backslash escape: the character, as written
-            seen.text = chr(int(key))
-        elif key == "amp":
-            seen.text = "&"
-        elif stash:
-            self._raw_html(seen, self.processor.stashed(int(stash[1])), depth, context)
-        return seen
+            return chr(int(key))
+        if key == "amp":
+            return "&"
+        if stash:
+            return self._raw_html(self.processor.stashed(int(stash[1])), depth, context)
+        return "\ufffc"  # an object
 
-    def _raw_html(self, seen: typography.Cell, item: object, depth: int, context: Context) -> None:
+    def _raw_html(self, item: object, depth: int, context: Context) -> str:
         if not isinstance(item, str):
-            return
+            return "\ufffc"
         item = item.strip()
         if _ENTITY.match(item):
             char = html.unescape(item)
-            seen.text = char if len(char) == 1 else "\ufffc"
-        elif item.startswith("<!--") or item.startswith("<!") or item.startswith("<?"):
-            seen.text = ""
-        elif closing := _CLOSE_TAG.match(item):
-            seen.text = ""
+            return char if len(char) == 1 else "\ufffc"
+        if item.startswith("<!--") or item.startswith("<!") or item.startswith("<?"):
+            return ""
+        if closing := _CLOSE_TAG.match(item):
             tag = closing[1].lower()
             for index in range(len(self.raw_tags) - 1, -1, -1):
                 if self.raw_tags[index][1] == tag:
                     del self.raw_tags[index:]
                     break
-        elif opening := _OPEN_TAG.match(item):
+            return ""
+        if opening := _OPEN_TAG.match(item):
             tag = opening[1].lower()
             if tag == "br":
-                seen.text = "\n"
-            elif tag in VOID_TAGS or opening[2].rstrip().endswith("/"):
-                seen.text = "" if tag == "wbr" else "\ufffc"
-            else:
-                seen.text = ""
-                attributes = {
-                    name.lower(): html.unescape(next((v for v in values if v), ""))
-                    for name, *values in _ATTRIBUTE.findall(opening[2])
-                }
-                inner = _switch(self.context(depth, context), tag, attributes)
-                self.raw_tags.append((depth, tag, inner))
+                return "\n"
+            if tag in VOID_TAGS or opening[2].rstrip().endswith("/"):
+                return "" if tag == "wbr" else "\ufffc"
+            attributes = {
+                name.lower(): html.unescape(next((v for v in values if v), ""))
+                for name, *values in _ATTRIBUTE.findall(opening[2])
+            }
+            inner = _switch(self.context(depth, context), tag, attributes)
+            self.raw_tags.append((depth, tag, inner))
+            return ""
+        return "\ufffc"
 
     def _key(self) -> tuple:
         """What decides the outcome: the texts as they are now and their contexts."""
@@ -195,64 +198,61 @@ class _Run:
                 id(item.element),
                 item.attribute,
                 getattr(item.element, item.attribute),
-                tuple(c if not isinstance(c, typography.Cell) else 0 for _, c in item.parts),
+                tuple(context for _, context, _ in item.parts),
             )
             for item in self.items
         )
 
-    def _needs_rules(self) -> bool:
-        """Whether a rule finds anything in the text the cells would show."""
-        texts: list[str] = []
-        languages: set[str] = set()
-        for item in self.items:
-            if isinstance(item, str):
-                texts.append(item)
-                continue
-            for text, context in item.parts:
-                if isinstance(context, typography.Cell):
-                    texts.append(context.text)
-                    lang = context.lang
-                else:
-                    texts.append(text)
-                    lang = context
-                if lang:
-                    languages.add(lang)
-        return typography.would_change("".join(texts), sorted(languages), self.processor.disable)
-
     def finish(self) -> None:
-        if not self.languages:
+        if not self.has_words:
             return
-        done = self.processor.extension.fixed_points
-        key = self._key()
-        if key in done:
+        extension = self.processor.extension
+        first = self.processor.first
+        if not first and self._key() in extension.fixed_points:
             return  # typeset already, and typesetting it again changes nothing
-        if not self._needs_rules():
-            done.add(key)
-            return
-        cells: list[typography.Cell] = []
-        written: list[tuple[_Slot, list[tuple[typography.Cell, str | None]]]] = []
+        pieces: list[typography.Piece] = []
         for group, item in enumerate(self.items):
             if isinstance(item, str):
-                cells.append(typography.Cell(item, None, -1))
+                pieces.append(typography.Piece(item, None, -1))
                 continue
-            slot_cells: list[tuple[typography.Cell, str | None]] = []
-            for text, context in item.parts:
-                if isinstance(context, typography.Cell):
-                    context.group = group
-                    slot_cells.append((context, text))  # a placeholder writes itself back
-                else:
-                    slot_cells.extend(
-                        (typography.Cell(char, context, group), None) for char in text
-                    )
-            cells.extend(cell for cell, _ in slot_cells)
-            written.append((item, slot_cells))
-        if typography.typeset_cells(cells, self.processor.disable):
-            for slot, slot_cells in written:
-                new = "".join(raw if raw is not None else cell.text for cell, raw in slot_cells)
-                old = getattr(slot.element, slot.attribute)
-                if new != old:
-                    setattr(slot.element, slot.attribute, type(old)(new))
-        done.add(self._key())
+            for text, context, seen in item.parts:
+                # A placeholder is seen as what it stands for, locked.
+                pieces.append(typography.Piece(text if seen is None else seen, context, group))
+        new = typography.typeset_pieces(pieces, self.processor.disable)
+        if new is not None:
+            texts = iter(new)
+            for item in self.items:
+                if isinstance(item, str):
+                    next(texts)
+                    continue
+                typeset = [next(texts) for _ in item.parts]
+                # A placeholder writes itself back as it is.
+                text = "".join(
+                    raw if seen is not None else part
+                    for (raw, _, seen), part in zip(item.parts, typeset, strict=True)
+                )
+                old = getattr(item.element, item.attribute)
+                if text != old:
+                    setattr(item.element, item.attribute, type(old)(text))
+        if first and extension.late_pass:
+            extension.fixed_points.add(self._key())
+
+
+# Processors that may run between the two passes and add no text of their own: toc
+# (ids, and a permalink that is a symbol, not prose), MkDocs' list of anchors and
+# pymdownx.tabbed's tab ids.
+_ADD_NO_TEXT = ("toc", "mkdocs_extract_anchors", "tab_slugs")
+
+
+def _text_added_later(md: Markdown) -> bool:
+    """Whether a processor that may add text runs after the first pass, before the late one."""
+    registry = md.treeprocessors
+    if "prirucka_typography" not in registry or "prirucka_typography_late" not in registry:
+        return False
+    first = registry.get_index_for_name("prirucka_typography")
+    late = registry.get_index_for_name("prirucka_typography_late")
+    quiet = {registry.get_index_for_name(name) for name in _ADD_NO_TEXT if name in registry}
+    return any(index not in quiet for index in range(first + 1, late))
 
 
 class _Typography(Treeprocessor):
@@ -268,6 +268,9 @@ class _Typography(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if self.first:
             self.extension.fixed_points = set()
+            self.extension.late_pass = _text_added_later(self.md)
+        elif not self.extension.late_pass:
+            return
         lang = typography.language(page_language(self.md, self.extension.getConfig("lang")))
         self.disable = self.extension.disabled
         self._block(root, lang or None, 0)
@@ -326,6 +329,7 @@ class TypographyExtension(Extension):
         # An unknown rule name is an editor's mistake in mkdocs.yml: say so at once.
         self.disabled = typography.normalize_disable(self.getConfig("disable"))
         self.fixed_points: set[tuple] = set()  # runs typeset in this document
+        self.late_pass = True  # whether a processor may add text after the first pass
 
     def setConfig(self, key: str, value) -> None:
         super().setConfig(key, value)
@@ -337,9 +341,9 @@ class TypographyExtension(Extension):
         # attributes and `lang` are in place; before toc (5), so the table of
         # contents shows the same text as the headings.
         md.treeprocessors.register(_Typography(md, self, True), "prirucka_typography", 6)
-        # Again at 3 for text added by later processors (default admonition titles
-        # at 5, glossary expansions at 4); runs the first pass left as they are
-        # (fixed points: the rules are idempotent) are skipped.
+        # Again at 3 for text added by later processors (our own add theirs before 6:
+        # admonition titles, glossary expansions), when there are any; runs the first
+        # pass left as they are (fixed points: the rules are idempotent) are skipped.
         md.treeprocessors.register(_Typography(md, self, False), "prirucka_typography_late", 3)
 
 

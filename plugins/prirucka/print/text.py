@@ -171,26 +171,26 @@ def typeset_tree(root: etree.Element, lang: str) -> None:
 
 
 def _typeset_block(element: etree.Element, lang: str) -> None:
-    cells: list[typography.Cell] = []
-    slots: list[tuple[etree.Element, str, int, int]] = []
+    pieces: list[typography.Piece] = []
+    slots: list[tuple[etree.Element, str, int]] = []  # where each piece's text goes back
 
     def add(owner: etree.Element, attribute: str, context: str | None) -> None:
-        text = getattr(owner, attribute) or ""
-        group = len(slots)
-        slots.append((owner, attribute, len(cells), len(cells) + len(text)))
-        cells.extend(typography.Cell(char, context or None, group) for char in text)
+        group = len(slots)  # an edit stays inside one element's text or tail
+        slots.append((owner, attribute, len(pieces)))
+        pieces.append(typography.Piece(getattr(owner, attribute) or "", context or None, group))
 
     def flush() -> None:
-        if cells and typography.typeset_cells(cells):
-            for owner, attribute, start, end in slots:
-                setattr(owner, attribute, "".join(cell.text for cell in cells[start:end]))
-        cells.clear()
+        new = typography.typeset_pieces(pieces) if pieces else None
+        for owner, attribute, index in slots if new is not None else ():
+            if new[index] != (getattr(owner, attribute) or ""):
+                setattr(owner, attribute, new[index])
+        pieces.clear()
         slots.clear()
 
     def inline(node: etree.Element, context: str | None) -> None:
         tag = _local(node.tag)
         if tag in SKIP or tag == "a" and _is_address(node):
-            cells.append(typography.Cell("\ufffc", None, -1))
+            pieces.append(typography.Piece("\ufffc", None, -1))
             return
         inner = _context(node, context)
         add(node, "text", inner)

@@ -24,7 +24,6 @@ import hashlib
 import json
 import logging
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -87,13 +86,13 @@ def _tokens(items) -> list[dict[str, Any]]:
 class CachePlugin(BasePlugin[CacheConfig]):
     def __init__(self) -> None:
         self.build_key = ""
-        self.folder: Path | None = None
+        self.shelf: verified.Shelf | None = None
 
     @event_priority(-110)  # after i18n (-100) set this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         requirements.check(config, "prirucka-cache")
         ctx = context(config)
-        self.folder = ctx.project.cache_dir / "pages"
+        self.shelf = verified.Shelf(ctx.project.cache_dir / "pages")
         self.active = self.config.enabled
         reading = [name for name in config.markdown_extensions if name in READS_FILES]
         if self.active and reading:
@@ -127,7 +126,7 @@ class CachePlugin(BasePlugin[CacheConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.active and self.folder is not None:
+        if self.active and self.shelf is not None:
             original = page.render
             page.render = lambda config, files: self._render(page, original, config, files)
         return markdown
@@ -145,14 +144,13 @@ class CachePlugin(BasePlugin[CacheConfig]):
 
     def _render(self, page: Page, original, config: MkDocsConfig, files: Files) -> None:
         key = self._key(page, config)
-        path = self.folder / key[:2] / f"{key}.json"
-        data = verified.load(path)
+        data = self.shelf.load(key)
         if data is not None:
             try:
                 self._restore(page, json.loads(data), files)
                 return
             except (ValueError, KeyError, TypeError):
-                verified.discard(path)
+                self.shelf.discard(key)
         capture = _Capture()
         loggers = [logging.getLogger("mkdocs"), logging.getLogger()]
         for logger in loggers:
@@ -174,7 +172,7 @@ class CachePlugin(BasePlugin[CacheConfig]):
             ),
             "log": capture.records,
         }
-        verified.store_later(path, json.dumps(entry, ensure_ascii=False).encode())
+        self.shelf.store_later(key, json.dumps(entry, ensure_ascii=False).encode())
 
     @event_priority(-1000)  # last: every page of every language is converted
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from ...core.numbers import find_phones
 
@@ -26,23 +27,34 @@ _DIGIT = re.compile(r"\d")
 
 def link_phones(text: str, known: frozenset[str]) -> str:
     """`text` (HTML) with every known number in its prose wrapped in a `tel:` link."""
-    if not known:
+    if not known or not _written_anywhere(known).search(text):
         return text
-    out: list[str] = []
+    out: list[str] = []  # text up to `written`, numbers linked
+    written = 0
     stack: list[tuple[str, bool]] = []  # (tag, skipped)
-    context = ""
+    block: list[str] = []  # the prose of this block before the segment (escaped)
+
+    def link(start: int, end: int) -> None:
+        nonlocal written
+        segment = text[start:end]
+        if _DIGIT.search(segment):
+            linked = _link(segment, known, html.unescape("".join(block)))
+            if linked is not None:
+                out.extend((text[written:start], linked))
+                written = end
+        block.append(segment)
+
     position = 0
     for token in _TOKEN.finditer(text):
-        out.append(_link(text[position : token.start()], known, stack, context))
-        if not (stack and stack[-1][1]):
-            context += html.unescape(text[position : token.start()])
+        if position < token.start() and not (stack and stack[-1][1]):
+            link(position, token.start())
         position = token.end()
-        out.append(token.group(0))
-        closing, name, attributes = token.group(1), (token.group(2) or "").lower(), token.group(3)
+        closing, name, attributes = token.groups()
         if not name:
             continue  # a comment
+        name = name.lower()
         if name in _BLOCKS:
-            context = ""
+            block.clear()
         if closing:
             for index in range(len(stack) - 1, -1, -1):
                 if stack[index][0] == name:
@@ -51,8 +63,23 @@ def link_phones(text: str, known: frozenset[str]) -> str:
         elif name not in _VOID and not (attributes or "").rstrip().endswith("/"):
             skipped = (stack and stack[-1][1]) or name in _SKIP or _skipped_class(attributes)
             stack.append((name, bool(skipped)))
-    out.append(_link(text[position:], known, stack, context))
-    return "".join(out)
+    if not (stack and stack[-1][1]):
+        link(position, len(text))
+    return "".join([*out, text[written:]])
+
+
+@lru_cache(maxsize=8)
+def _written_anywhere(known: frozenset[str]) -> re.Pattern[str]:
+    """Any known number, its digits in a row or parted by what may part a number's groups.
+
+    Most pages hold none of them; one search over the page says so before
+    the page is read tag by tag.
+    """
+    separator = r"(?:[ \u00a0\u202f\u2009-]|&nbsp;|&#160;|&#xa0;)?"
+    return re.compile(
+        "|".join(separator.join(number) for number in sorted(known, key=len, reverse=True)),
+        re.I,
+    )
 
 
 def _skipped_class(attributes: str | None) -> bool:
@@ -64,13 +91,12 @@ def _skipped_class(attributes: str | None) -> bool:
     return bool(match) and any(name in match.group(1) for name in _SKIP_CLASSES)
 
 
-def _link(segment: str, known: frozenset[str], stack: list, context: str) -> str:
-    if not segment or (stack and stack[-1][1]) or not _DIGIT.search(segment):
-        return segment
+def _link(segment: str, known: frozenset[str], context: str) -> str | None:
+    """`segment` with its known numbers linked, or None when it holds none."""
     plain = _NBSP.sub("\u00a0", segment)
     matches = find_phones(plain, known, context)
     if not matches:
-        return segment
+        return None
     pieces = []
     last = 0
     for match in matches:
