@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -169,8 +170,11 @@ def test_a_failed_or_killed_build_leaves_the_previous_site(project, font_cache):
     assert failed.returncode == 1
     assert (site / "index.html").read_text() == previous
     assert "alert(1)" not in (site / "index.html").read_text()
-    # Killed halfway: the previous site stays; the next build cleans up after it.
-    env = dict(os.environ, PRIRUCKA_TEST_CACHE=str(font_cache))
+    # Killed halfway: the previous site stays; the next build cleans up after it, and
+    # no process the build started (PDF workers, their forkserver) outlives it.
+    marker = str(uuid.uuid4())
+    tag = f"PRIRUCKA_TEST_TAG={marker}"
+    env = dict(os.environ, PRIRUCKA_TEST_CACHE=str(font_cache), PRIRUCKA_TEST_TAG=marker)
     process = subprocess.Popen(
         [PRIRUCKA, "build", "--no-strict"],
         cwd=project,
@@ -182,13 +186,32 @@ def test_a_failed_or_killed_build_leaves_the_previous_site(project, font_cache):
     while not list(project.glob(".site.building-*")) and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.3)
+    while not set(_tagged(tag)) - {process.pid} and time.monotonic() < deadline:
+        time.sleep(0.05)  # until its PDF workers run
+    assert set(_tagged(tag)) - {process.pid}, "the build started no other process"
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert (site / "index.html").read_text() == previous
+    deadline = time.monotonic() + 20
+    while _tagged(tag) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _tagged(tag), "processes outlived the killed build"
     page.write_text(page.read_text().replace("<script>alert(1)</script>", ""))
     page.write_text(page.read_text().replace("[Nikam](neexistuje.md)", ""))
     assert run_prirucka("build", "--no-pdf", cwd=project, cache=font_cache).returncode == 0
     assert not list(project.glob(".site.*"))
+
+
+def _tagged(tag: str) -> list[int]:
+    """Processes whose environment carries `tag` (what a build started inherits it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and tag.encode() in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue  # gone, or not ours to read
+    return found
 
 
 def test_read_only_site_and_cache(project, font_cache):

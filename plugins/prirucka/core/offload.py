@@ -20,7 +20,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import select
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -49,6 +52,43 @@ def yield_to_build() -> None:
         os.nice(10)
     except (AttributeError, OSError):  # not on this system: the same work, less polite
         pass
+
+
+def follow(build: int) -> None:
+    """In a worker process: exit as soon as the build's process `build` is gone.
+
+    A pool's worker waits for work on a pipe it holds open itself, so a build
+    killed outright (SIGKILL, a CI runner's timeout) would leave it, and the
+    forkserver that started it, running for good.
+    """
+    threading.Thread(target=_exit_after, args=(build,), daemon=True).start()
+
+
+def _exit_after(build: int) -> None:
+    try:
+        handle = os.pidfd_open(build)
+    except (AttributeError, OSError):  # not Linux 5.3 or later, or gone already: ask
+        while running(build):
+            time.sleep(1)
+    else:
+        select.select([handle], [], [])
+    os._exit(0)
+
+
+def running(pid: int) -> bool:
+    """Whether a process `pid` exists (perhaps another user's)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _start_helper(build: int) -> None:
+    yield_to_build()
+    follow(build)
 
 
 @contextmanager
@@ -171,7 +211,10 @@ class Helper:
             # forkserver: the build may run threads (serve), which fork does not survive.
             context = multiprocessing.get_context("forkserver")
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context, initializer=yield_to_build
+                max_workers=self.workers,
+                mp_context=context,
+                initializer=_start_helper,
+                initargs=(os.getpid(),),
             )
         with apart_from_main():  # a submission may start a worker
             batch.future = self._pool.submit(_make_all, batch.jobs)

@@ -541,6 +541,8 @@ class _Run:
         ]
 
     def _original(self, position: int) -> int:
+        """The original position of `position` in `text` as the current rule found it
+        (the map is made at the rule's first edit, before it changes anything)."""
         if not self._shifted:
             return position
         if self._owner is None:

@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ..core import project
 from ..core.errors import AuthorError
+from ..core.offload import running
 from ..core.sitedir import site_dir_problem
 
 _CONFIG_MESSAGE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.S)
@@ -122,15 +123,5 @@ def _remove_leftovers(target: Path) -> None:
     for pattern in (f".{target.name}.building-*", f".{target.name}.old-*"):
         for folder in target.parent.glob(pattern):
             pid = folder.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and not _running(int(pid)):
+            if pid.isdigit() and not running(int(pid)):
                 shutil.rmtree(folder, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -25,7 +25,7 @@ from ..core import cache as verified
 from ..core.context import BuildContext
 from ..core.errors import AuthorError
 from ..core.manifest import Publication
-from ..core.offload import apart_from_main
+from ..core.offload import apart_from_main, follow
 from ..core.project import Project
 from ..core.theme import PACKAGE_THEME
 from .document import PrintDocument, assemble, theme
@@ -311,9 +311,10 @@ class Job:
 _worker_context: BuildContext | None = None
 
 
-def _receive_context(ctx: BuildContext | None) -> None:
+def _receive_context(ctx: BuildContext | None, build: int) -> None:
     global _worker_context
     _worker_context = ctx
+    follow(build)  # a killed build leaves no worker behind
 
 
 def make(job: Job) -> Outcome:
@@ -368,7 +369,7 @@ class Rendering:
                     max_workers=workers,
                     mp_context=context,
                     initializer=_receive_context,
-                    initargs=(ctx,),
+                    initargs=(ctx, os.getpid()),
                 )
                 self._pending = {
                     index: self._pool.submit(
