@@ -118,10 +118,10 @@ class Pending:
         self,
         value: Any = None,
         batch: _Batch | None = None,
+        index: int = 0,
         fallback: Callable[[], Any] | None = None,
     ) -> None:
-        self._value, self._batch, self._fallback = value, batch, fallback
-        self._index = len(batch.jobs) - 1 if batch is not None else -1
+        self._value, self._batch, self._index, self._fallback = value, batch, index, fallback
 
     def result(self) -> Any:
         if self._batch is not None:
@@ -196,10 +196,13 @@ class Helper:
             return Pending(memo.keep(parts, make))
         if self._batch is None:
             self._batch = _Batch(self)
-        self._batch.jobs.append((memo, parts, partial(elsewhere, *args)))
+        batch = self._batch
+        pending = Pending(
+            batch=batch, index=len(batch.jobs), fallback=lambda: memo.keep(parts, make)
+        )
+        batch.jobs.append((memo, parts, partial(elsewhere, *args)))
         memo.expect(parts)  # the helper stores it
-        pending = Pending(batch=self._batch, fallback=lambda: memo.keep(parts, make))
-        if len(self._batch.jobs) >= _Batch.SIZE:
+        if len(batch.jobs) >= _Batch.SIZE:
             self._hand_over()
         return pending
 

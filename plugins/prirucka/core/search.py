@@ -357,9 +357,13 @@ def run_pagefind(
                 run.languages.append(lang)
                 run.pages += int(pages)
     run.languages = sorted(set(run.languages))
+    _drop_unused(bundle)
+    return run
+
+
+def _drop_unused(bundle: Path) -> None:
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
-    return run
 
 
 def _sort_log(entries: list[tuple[str, str]], run: PagefindRun) -> None:
@@ -488,9 +492,8 @@ class LiveIndex:
 
     def _index(self, lang: str) -> int:
         if lang not in self._indexes:
-            log = (
-                Path(self._log.name) / f"{len(self._indexes)}.log"
-            )  # one per index: each starts it anew
+            # One log per index: each index starts its log anew.
+            log = Path(self._log.name) / f"{len(self._indexes)}.log"
             config = {"exclude_selectors": self._exclude, "logfile": str(log)}
             reply = self._ask({"type": "NewIndex", "config": config})
             try:
@@ -555,8 +558,7 @@ class LiveIndex:
         for log in sorted(Path(self._log.name).glob("*.log")):
             _sort_log(_log_entries(log.read_text(encoding="utf-8", errors="replace")), run)
         self._log.cleanup()
-        for name in UNUSED_BUNDLE_FILES:
-            (bundle / name).unlink(missing_ok=True)
+        _drop_unused(bundle)
         return run
 
     def _counted(self) -> PagefindRun:

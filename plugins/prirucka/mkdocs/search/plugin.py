@@ -55,7 +55,7 @@ SCOPE_FILTER = "prirucka_scope"
 # Material's lunr search: its worker and language support, never loaded by our pages.
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 _ARTICLE_START = '<article class="md-content__inner md-typeset"'
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset")([^>]*>)')
+_ARTICLE = re.compile(f"({re.escape(_ARTICLE_START)})([^>]*>)")
 _MATERIAL_WORKER = re.compile(r'"search":\s*"[^"]*workers/search\.[^"]*",\s*')
 
 

@@ -29,32 +29,21 @@ def link_phones(text: str, known: frozenset[str]) -> str:
     """`text` (HTML) with every known number in its prose wrapped in a `tel:` link."""
     if not known or not _written_anywhere(known).search(text):
         return text
-    out: list[str] = []  # text up to `written`, numbers linked
-    written = 0
+    out: list[str] = []
     stack: list[tuple[str, bool]] = []  # (tag, skipped)
-    block: list[str] = []  # the prose of this block before the segment (escaped)
-
-    def link(start: int, end: int) -> None:
-        nonlocal written
-        segment = text[start:end]
-        if _DIGIT.search(segment):
-            linked = _link(segment, known, html.unescape("".join(block)))
-            if linked is not None:
-                out.extend((text[written:start], linked))
-                written = end
-        block.append(segment)
-
+    context = ""
     position = 0
     for token in _TOKEN.finditer(text):
-        if position < token.start() and not (stack and stack[-1][1]):
-            link(position, token.start())
+        out.append(_link(text[position : token.start()], known, stack, context))
+        if not (stack and stack[-1][1]):
+            context += html.unescape(text[position : token.start()])
         position = token.end()
-        closing, name, attributes = token.groups()
+        out.append(token.group(0))
+        closing, name, attributes = token.group(1), (token.group(2) or "").lower(), token.group(3)
         if not name:
             continue  # a comment
-        name = name.lower()
         if name in _BLOCKS:
-            block.clear()
+            context = ""
         if closing:
             for index in range(len(stack) - 1, -1, -1):
                 if stack[index][0] == name:
@@ -63,9 +52,8 @@ def link_phones(text: str, known: frozenset[str]) -> str:
         elif name not in _VOID and not (attributes or "").rstrip().endswith("/"):
             skipped = (stack and stack[-1][1]) or name in _SKIP or _skipped_class(attributes)
             stack.append((name, bool(skipped)))
-    if not (stack and stack[-1][1]):
-        link(position, len(text))
-    return "".join([*out, text[written:]])
+    out.append(_link(text[position:], known, stack, context))
+    return "".join(out)
 
 
 @lru_cache(maxsize=8)
@@ -91,12 +79,13 @@ def _skipped_class(attributes: str | None) -> bool:
     return bool(match) and any(name in match.group(1) for name in _SKIP_CLASSES)
 
 
-def _link(segment: str, known: frozenset[str], context: str) -> str | None:
-    """`segment` with its known numbers linked, or None when it holds none."""
+def _link(segment: str, known: frozenset[str], stack: list, context: str) -> str:
+    if not segment or (stack and stack[-1][1]) or not _DIGIT.search(segment):
+        return segment
     plain = _NBSP.sub("\u00a0", segment)
     matches = find_phones(plain, known, context)
     if not matches:
-        return None
+        return segment
     pieces = []
     last = 0
     for match in matches:
